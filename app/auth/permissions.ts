@@ -1,0 +1,30 @@
+// The one permission matrix. Every staff loader and action asks for one of
+// these permissions through requireUser(); tests/permissions.test.ts walks
+// every staff route for every role against this table.
+import type { Role } from "~/generated/prisma/enums";
+
+export const roleLabels: Record<Role, string> = {
+  LADO: "LADO",
+  MANAGER: "LADO manager",
+  BUSINESS_SUPPORT: "Business support",
+  AUDITOR: "Auditor",
+  ADMIN: "Administrator",
+};
+
+export const permissions = {
+  /** Case list and case pages. */
+  "case:read": ["LADO", "MANAGER", "BUSINESS_SUPPORT"],
+  /** Decisions, meetings, outcomes and other changes to case data. */
+  "case:write": ["LADO", "MANAGER"],
+  /** Who looked at or changed a case, per case and per user. */
+  "audit:read": ["MANAGER", "ADMIN"],
+  /** User accounts and roles. */
+  "users:manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(roles: readonly Role[], permission: Permission) {
+  const allowed: readonly Role[] = permissions[permission];
+  return roles.some((role) => allowed.includes(role));
+}

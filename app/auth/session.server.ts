@@ -1,0 +1,69 @@
+// Staff sessions. The cookie holds only a signed session id; the session is a
+// row in the Session table so it can be revoked. Idle timeout and absolute
+// lifetime are enforced here on every request.
+import { randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { env } from "~/config/env.server";
+import { db } from "~/db.server";
+
+const TOUCH_AFTER_MS = 60_000; // write lastSeenAt at most once a minute
+
+function sessionCookie() {
+  return createCookie("lado_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().NODE_ENV === "production",
+    path: "/",
+    secrets: env().SESSION_SECRET,
+  });
+}
+
+export async function startSession(userId: string) {
+  const now = new Date();
+  const session = await db.session.create({
+    data: {
+      id: randomBytes(32).toString("base64url"),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + env().SESSION_MAX_HOURS * 3_600_000),
+    },
+  });
+  return sessionCookie().serialize(session.id);
+}
+
+async function sessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length <= 64 ? value : null;
+}
+
+/** The signed-in user, or null for no, expired, revoked or tampered sessions. */
+export async function currentSession(request: Request) {
+  const id = await sessionId(request);
+  if (!id) return null;
+  const session = await db.session.findUnique({
+    where: { id },
+    include: { user: { select: { id: true, name: true, email: true, roles: true, active: true } } },
+  });
+  const now = Date.now();
+  if (
+    !session ||
+    session.revokedAt ||
+    !session.user.active ||
+    session.expiresAt.getTime() <= now ||
+    session.lastSeenAt.getTime() + env().SESSION_IDLE_MINUTES * 60_000 <= now
+  ) {
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+  }
+  return { id: session.id, user: session.user };
+}
+
+/** Revokes the request's session and returns a Set-Cookie header that clears it. */
+export async function endSession(request: Request) {
+  const id = await sessionId(request);
+  if (id) await db.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return sessionCookie().serialize("", { maxAge: 0 });
+}

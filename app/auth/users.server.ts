@@ -1,0 +1,55 @@
+// Staff accounts, kept by admins.
+import { z } from "zod";
+import { Role } from "~/generated/prisma/enums";
+import { db } from "~/db.server";
+import { hashPassword } from "./password.server";
+
+const roles = z.preprocess(
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.enum(Role, "Choose a role from the list")).min(1, "Select at least one role"),
+);
+
+export const newUserSchema = z.object({
+  name: z.string().trim().min(1, "Enter the person's full name").max(120, "Name must be 120 characters or fewer"),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter an email address")
+    .max(254, "Email address must be 254 characters or fewer")
+    .pipe(z.email("Enter an email address in the correct format, like name@example.org"))
+    .transform((e) => e.toLowerCase()),
+  roles,
+  password: z
+    .string()
+    .min(12, "Password must be at least 12 characters")
+    .max(200, "Password must be 200 characters or fewer"),
+});
+
+export const editUserSchema = z.object({
+  roles,
+  active: z.enum(["yes", "no"], "Select whether the account is active"),
+  password: z
+    .string()
+    .max(200, "Password must be 200 characters or fewer")
+    .refine((p) => p === "" || p.length >= 12, "Password must be at least 12 characters"),
+});
+
+export async function createStaffUser(input: z.infer<typeof newUserSchema>) {
+  return db.user.create({
+    data: { name: input.name, email: input.email, roles: input.roles, passwordHash: await hashPassword(input.password) },
+  });
+}
+
+/** Saves roles, active and an optional new password; deactivating or a new password ends their sessions. */
+export async function updateStaffUser(id: string, input: z.infer<typeof editUserSchema>) {
+  const active = input.active === "yes";
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id },
+      data: { roles: input.roles, active, ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}) },
+    });
+    if (!active || input.password) {
+      await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
+  });
+}

@@ -1,0 +1,177 @@
+// GOV.UK Design System form components. Each shows its own error message and
+// keeps what was typed.
+import type { ReactNode } from "react";
+
+export type FieldState = { errors?: Record<string, string>; values?: Record<string, string | string[]> };
+
+function valueOf(state: FieldState | undefined, name: string, fallback?: string) {
+  const v = state?.values?.[name];
+  return typeof v === "string" ? v : (fallback ?? "");
+}
+
+export function ErrorSummary({ errors }: { errors?: Record<string, string> }) {
+  const entries = Object.entries(errors ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary">
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {entries.map(([field, message]) => (
+              <li key={field}>
+                <a href={`#${field}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ErrorMessage({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={`${id}-error`} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {message}
+    </p>
+  );
+}
+
+function describedBy(name: string, hint?: ReactNode, error?: string) {
+  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextInput({
+  name,
+  label,
+  hint,
+  state,
+  type = "text",
+  autoComplete,
+  width,
+  defaultValue,
+  spellCheck,
+  isPageHeading,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  state?: FieldState;
+  type?: "text" | "email" | "password" | "tel" | "search";
+  autoComplete?: string;
+  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
+  defaultValue?: string;
+  spellCheck?: boolean;
+  isPageHeading?: boolean;
+}) {
+  const error = state?.errors?.[name];
+  const labelEl = (
+    <label className={`govuk-label${isPageHeading ? " govuk-label--l" : ""}`} htmlFor={name}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={name} message={error} />
+      <input
+        className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        spellCheck={spellCheck}
+        defaultValue={type === "password" ? undefined : valueOf(state, name, defaultValue)}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+export function Button({ children, secondary }: { children: ReactNode; secondary?: boolean }) {
+  return (
+    <button type="submit" className={`govuk-button${secondary ? " govuk-button--secondary" : ""}`} data-module="govuk-button">
+      {children}
+    </button>
+  );
+}
+
+type Choice = { value: string; label: ReactNode; hint?: ReactNode };
+type ChoicesProps = {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: Choice[];
+  state?: FieldState;
+  inline?: boolean;
+};
+
+/** GOV.UK checkboxes or radios: one fieldset, its hint and error, and the options. */
+function Choices({
+  kind,
+  name,
+  legend,
+  hint,
+  options,
+  state,
+  inline,
+  checked,
+}: ChoicesProps & { kind: "checkboxes" | "radios"; checked: string[] }) {
+  const error = state?.errors?.[name];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div id={`${name}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage id={name} message={error} />
+        <div className={`govuk-${kind} govuk-${kind}--small${inline ? ` govuk-${kind}--inline` : ""}`} data-module={`govuk-${kind}`}>
+          {options.map((option, i) => {
+            const id = i === 0 ? name : `${name}-${i + 1}`;
+            return (
+              <div className={`govuk-${kind}__item`} key={option.value}>
+                <input
+                  className={`govuk-${kind}__input`}
+                  id={id}
+                  name={name}
+                  type={kind === "radios" ? "radio" : "checkbox"}
+                  value={option.value}
+                  defaultChecked={checked.includes(option.value)}
+                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                />
+                <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Checkboxes({ defaultValues = [], ...props }: ChoicesProps & { defaultValues?: string[] }) {
+  const submitted = props.state?.values?.[props.name];
+  const checked = props.state?.values ? (submitted === undefined ? [] : Array.isArray(submitted) ? submitted : [submitted]) : defaultValues;
+  return <Choices kind="checkboxes" checked={checked} {...props} />;
+}
+
+export function Radios({ defaultValue, ...props }: ChoicesProps & { defaultValue?: string }) {
+  return <Choices kind="radios" checked={[props.state?.values ? valueOf(props.state, props.name) : (defaultValue ?? "")]} {...props} />;
+}

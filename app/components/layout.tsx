@@ -1,0 +1,114 @@
+// The page shell: skip link, header with the council's name (no crown),
+// service navigation for the signed-in user's role, footer.
+import { Link, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Role } from "~/generated/prisma/enums";
+import { can, type Permission } from "~/auth/permissions";
+
+type ShellUser = { name: string; roles: Role[] } | null;
+
+const navigation: { to: string; label: string; permission: Permission }[] = [
+  { to: "/cases", label: "Cases", permission: "case:read" },
+  { to: "/audit", label: "Audit trail", permission: "audit:read" },
+  { to: "/users", label: "Users", permission: "users:manage" },
+];
+
+export function Shell({
+  user,
+  serviceName,
+  councilName,
+  flash,
+  children,
+}: {
+  user: ShellUser;
+  serviceName: string;
+  councilName: string;
+  flash?: string | null;
+  children: ReactNode;
+}) {
+  const { pathname } = useLocation();
+  const links = user ? navigation.filter((item) => can(user.roles, item.permission)) : [];
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+        Skip to main content
+      </a>
+      <header className="govuk-header" data-module="govuk-header">
+        <div className="govuk-header__container govuk-width-container">
+          <div className="govuk-header__logo">
+            <Link to="/" className="app-header__council">
+              {councilName}
+            </Link>
+          </div>
+        </div>
+      </header>
+      <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+        <div className="govuk-width-container">
+          <div className="govuk-service-navigation__container">
+            <span className="govuk-service-navigation__service-name">
+              <Link to={user ? "/cases" : "/"} className="govuk-service-navigation__link">
+                {serviceName}
+              </Link>
+            </span>
+            {user ? (
+              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list" id="navigation">
+                  {links.map((item) => {
+                    const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
+                    return (
+                      <li key={item.to} className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}>
+                        <Link to={item.to} className="govuk-service-navigation__link" aria-current={active ? "page" : undefined}>
+                          {active ? <strong className="govuk-service-navigation__active-fallback">{item.label}</strong> : item.label}
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            ) : null}
+          </div>
+        </div>
+      </section>
+      <div className="govuk-width-container">
+        {user ? (
+          <div className="govuk-grid-row govuk-!-margin-top-3">
+            <p className="govuk-body-s govuk-grid-column-full govuk-!-text-align-right govuk-!-margin-bottom-0">
+              Signed in as <strong>{user.name}</strong>
+            </p>
+            <form method="post" action="/sign-out" className="govuk-grid-column-full govuk-!-text-align-right">
+              <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                Sign out
+              </button>
+            </form>
+          </div>
+        ) : null}
+        <main className="govuk-main-wrapper" id="main-content" role="main">
+          {flash ? (
+            <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="flash-title" data-module="govuk-notification-banner">
+              <div className="govuk-notification-banner__header">
+                <h2 className="govuk-notification-banner__title" id="flash-title">
+                  Success
+                </h2>
+              </div>
+              <div className="govuk-notification-banner__content">
+                <p className="govuk-notification-banner__heading">{flash}</p>
+              </div>
+            </div>
+          ) : null}
+          {children}
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <p className="govuk-body-s">
+                {councilName}: {serviceName}. Case information is confidential and every view is recorded.
+              </p>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// Configuration from the environment, validated once at start-up. A missing
+// or malformed variable stops the app with a message naming it.
+import { z } from "zod";
+
+const minutes = (fallback: number) => z.coerce.number().int().min(1).max(60 * 24 * 30).default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "must be a PostgreSQL connection string (postgresql://user:password@host:port/database)")
+    .optional(),
+  SESSION_SECRET: z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(32, "each secret must be at least 32 characters")).min(1, "must hold at least one secret")),
+  SESSION_IDLE_MINUTES: minutes(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SIGN_IN_LOCK_MINUTES: minutes(15),
+  SERVICE_NAME: z.string().min(1).default("LADO case management"),
+  COUNCIL_NAME: z.string().min(1).default("Example Borough Council"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`);
+    throw new Error(`The configuration is not valid:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** What the browser may see. Nothing else from the environment is sent to it. */
+export function publicEnv() {
+  const { SERVICE_NAME, COUNCIL_NAME } = env();
+  return { SERVICE_NAME, COUNCIL_NAME };
+}

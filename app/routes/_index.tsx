@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { currentSession } from "~/auth/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await currentSession(request)) throw redirect("/cases");
+  return null;
+}
+
+export default function Start() {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-xl">Allegations against people who work with children</h1>
+        <p className="govuk-body">
+          The Local Authority Designated Officer (LADO) handles concerns and allegations about adults who work or
+          volunteer with children: teachers, nursery staff, foster carers, coaches, youth workers, faith leaders and
+          health staff.
+        </p>
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            If a child is in immediate danger, call 999.
+          </strong>
+        </div>
+        <h2 className="govuk-heading-m">Staff</h2>
+        <p className="govuk-body">
+          <Link to="/sign-in" className="govuk-link">
+            Sign in to the case management system
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

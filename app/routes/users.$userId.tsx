@@ -1,0 +1,92 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { recordAudit } from "~/audit/audit.server";
+import { requireUser } from "~/auth/guard.server";
+import { roleLabels } from "~/auth/permissions";
+import { editUserSchema, updateStaffUser } from "~/auth/users.server";
+import { Button, Checkboxes, ErrorSummary, Radios, TextInput } from "~/components/form-fields";
+import { db } from "~/db.server";
+import { setFlash } from "~/utils/flash.server";
+import { invalid, parseForm } from "~/utils/forms.server";
+import { notFound } from "~/utils/responses.server";
+
+export const handle = { permission: "users:manage" };
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "User"} - LADO case management` }];
+
+async function findUser(param: string | undefined) {
+  const id = z.uuid().safeParse(param);
+  const user = id.success
+    ? await db.user.findUnique({ where: { id: id.data }, select: { id: true, name: true, email: true, roles: true, active: true } })
+    : null;
+  if (!user) throw notFound();
+  return user;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, "users:manage");
+  return { user: await findUser(params.userId) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireUser(request, "users:manage");
+  const user = await findUser(params.userId);
+  const parsed = parseForm(editUserSchema, await request.formData());
+  if (!parsed.ok) return invalid({ ...parsed.failure, values: { ...parsed.failure.values, password: "" } });
+  if (user.id === admin.id && (parsed.data.active === "no" || !parsed.data.roles.includes("ADMIN"))) {
+    return invalid({ errors: { roles: "You cannot remove your own administrator role or deactivate yourself" }, values: { ...parsed.values, password: "" } });
+  }
+  await updateStaffUser(user.id, parsed.data);
+  await recordAudit(request, {
+    who: admin.id,
+    what: "user.update",
+    details: { userId: user.id, roles: parsed.data.roles, active: parsed.data.active === "yes", passwordReset: Boolean(parsed.data.password) },
+  });
+  return redirect("/users", { headers: { "Set-Cookie": await setFlash(`Changes to ${user.name} saved`) } });
+}
+
+export default function EditUser() {
+  const { user } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/users" className="govuk-back-link">
+          Back to users
+        </Link>
+        <ErrorSummary errors={result?.errors} />
+        <span className="govuk-caption-l">{user.email}</span>
+        <h1 className="govuk-heading-l">{user.name}</h1>
+        <Form method="post" noValidate>
+          <Checkboxes
+            name="roles"
+            legend="Roles"
+            options={Object.entries(roleLabels).map(([value, label]) => ({ value, label }))}
+            state={result}
+            defaultValues={user.roles}
+          />
+          <Radios
+            name="active"
+            legend="Account"
+            options={[
+              { value: "yes", label: "Active: can sign in" },
+              { value: "no", label: "Deactivated: signed out everywhere and cannot sign in" },
+            ]}
+            state={result}
+            defaultValue={user.active ? "yes" : "no"}
+          />
+          <TextInput
+            name="password"
+            label="New temporary password (optional)"
+            hint="Leave blank to keep their password. Setting one signs them out everywhere."
+            type="password"
+            autoComplete="new-password"
+            state={result}
+          />
+          <Button>Save changes</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

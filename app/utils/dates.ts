@@ -1,0 +1,32 @@
+// Dates and times as people in England read them: Europe/London, whatever
+// the server's own time zone.
+export const TIME_ZONE = "Europe/London";
+
+const formats = {
+  date: new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }),
+  shortDate: new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "numeric", month: "short", year: "numeric" }),
+  time: new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "numeric", minute: "2-digit", hourCycle: "h12" }),
+  isoParts: new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }),
+};
+
+/** 23 November 2026 */
+export const londonDate = (d: Date | string) => formats.date.format(new Date(d));
+/** 23 Nov 2026 */
+export const londonShortDate = (d: Date | string) => formats.shortDate.format(new Date(d));
+/** 5:07pm */
+export const londonTime = (d: Date | string) => formats.time.format(new Date(d)).replace(" ", "").toLowerCase();
+/** 23 November 2026 at 5:07pm */
+export const londonDateTime = (d: Date | string) => `${londonDate(d)} at ${londonTime(d)}`;
+/** 2026-11-23: the calendar day in London. */
+export const londonDay = (d: Date | string) => formats.isoParts.format(new Date(d));
+
+/** A calendar date stored as @db.Date (midnight UTC) shown as that day. */
+export const calendarDate = (d: Date | string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(new Date(d));
+
+/** The financial year (1 April to 31 March) a moment falls in, e.g. "2023-24". */
+export function financialYear(d: Date | string) {
+  const [year, month] = londonDay(d).split("-").map(Number) as [number, number];
+  const start = month >= 4 ? year : year - 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, "0")}`;
+}

@@ -1,0 +1,118 @@
+// The app server: validates configuration, opens the database (embedded or
+// DATABASE_URL), applies migrations, and serves the Remix app behind the
+// security headers every response carries.
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { parseEnv } from "../app/config/env.server";
+import { openDatabaseServer, projectRoot } from "./database";
+import { migrate } from "./migrate";
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+// Local settings made by set-up (.env: SESSION_SECRET); the real environment wins.
+if (fs.existsSync(path.join(projectRoot, ".env"))) process.loadEnvFile(path.join(projectRoot, ".env"));
+
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
+const production = env.NODE_ENV === "production";
+
+const database = await openDatabaseServer("app").catch((error: Error) => fail(error.message));
+process.env.DATABASE_URL = database.url;
+const applied = await migrate(database.url);
+if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+const MAX_BODY_BYTES = 60 * 1024 * 1024; // five 10 MB attachments and the form
+
+const app = express();
+app.disable("x-powered-by");
+
+app.use((req: Request, res: Response, next: NextFunction) => {
+  const id = randomUUID();
+  req.headers["x-request-id"] = id; // the correlation id the app reads (overrides any sent)
+  res.locals.requestId = id;
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  const devSources = production ? "" : " ws: http://localhost:*";
+  res.set({
+    "X-Request-Id": id,
+    "Content-Security-Policy": [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${res.locals.cspNonce}'`,
+      `style-src 'self'${production ? "" : " 'unsafe-inline'"}`,
+      "img-src 'self' data:",
+      "font-src 'self'",
+      `connect-src 'self'${devSources}`,
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join("; "),
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+  });
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain").send("The request is too large.");
+    return;
+  }
+  next();
+});
+
+app.get("/healthz", (_req, res) => {
+  res.type("text/plain").send("ok");
+});
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (production) {
+  const buildDir = path.join(projectRoot, "build");
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  build = (await import(path.join(buildDir, "server/index.js")).catch(() =>
+    fail("No production build: run npm run build first."),
+  )) as ServerBuild;
+} else {
+  const vite = await import("vite");
+  const devServer = await vite.createServer({ server: { middlewareMode: true } });
+  app.use(devServer.middlewares);
+  app.use(express.static(path.join(projectRoot, "public")));
+  build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
+  }),
+);
+
+const listener = app.listen(env.PORT, () => {
+  console.log(
+    `${env.SERVICE_NAME} is running at http://localhost:${env.PORT} ` +
+      `(${database.embedded ? "embedded PostgreSQL in data/pg" : "PostgreSQL from DATABASE_URL"}, ${env.NODE_ENV})`,
+  );
+});
+listener.on("error", (error) => fail(`Could not listen on port ${env.PORT}: ${error.message}`));
+
+async function shutdown() {
+  listener.close();
+  await database.stop();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+process.on("SIGHUP", shutdown);

@@ -1,0 +1,69 @@
+// Once per test run: open the test database server (the embedded one under
+// data/pg-test, or DATABASE_URL's), and make a template database migrated to
+// the current schema, with bank holidays. Each test file then gets its own
+// database copied from it (tests/setup-file.ts), so files run in parallel.
+import type { TestProject } from "vitest/node";
+import pg from "pg";
+import { openDatabaseServer } from "../server/database";
+import { migrate, migrationsFingerprint } from "../server/migrate";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    database: { adminUrl: string; template: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const server = await openDatabaseServer("test");
+  const template = `lado_template_${migrationsFingerprint()}`;
+  const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
+  await admin.connect();
+  try {
+    await admin.query("SELECT pg_advisory_lock(72616002)");
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+    if (exists.rowCount === 0) {
+      const building = `${template}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${building}"`);
+      await migrate(server.urlFor(building));
+      await fillTemplate(server.urlFor(building));
+      await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
+    }
+    // Databases left by an interrupted earlier run (test databases are named
+    // after the runner's process id; a live runner's are left alone).
+    const stale = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'lado\\_test\\_%' OR (datname LIKE 'lado\\_template\\_%' AND datname <> $1)",
+      [template],
+    );
+    for (const { datname } of stale.rows) {
+      const runner = Number(/^lado_test_(\d+)_/.exec(datname)?.[1]);
+      if (runner && alive(runner)) continue;
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.query("SELECT pg_advisory_unlock(72616002)").catch(() => {});
+    await admin.end();
+  }
+  project.provide("database", { adminUrl: server.urlFor("postgres"), template });
+  return async () => {
+    await server.stop();
+  };
+}
+
+async function fillTemplate(url: string) {
+  process.env.DATABASE_URL = url;
+  process.env.SESSION_SECRET ??= "template-secret-template-secret-template";
+  const { db } = await import("~/db.server");
+  const { loadBankHolidays } = await import("~/calendar/bank-holidays.server");
+  await loadBankHolidays(db);
+  await db.$disconnect();
+}
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+// Calling loaders and actions with real Requests, as a signed-in member of
+// staff or as nobody.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { Role } from "~/generated/prisma/enums";
+import { startSession } from "~/auth/session.server";
+import { db } from "~/db.server";
+import { createUser } from "./factories";
+
+export const BASE = "http://localhost";
+
+export type Caller = { cookie: string; user: { id: string; name: string } };
+
+export async function signedIn(roles: Role[]): Promise<Caller> {
+  const user = await createUser(db, { roles });
+  const setCookie = await startSession(user.id);
+  return { cookie: setCookie.split(";")[0]!, user };
+}
+
+export function request(path: string, init: { caller?: Caller | null; form?: Record<string, string | string[]>; cookie?: string } = {}) {
+  const headers = new Headers();
+  const cookie = init.cookie ?? init.caller?.cookie;
+  if (cookie) headers.set("Cookie", cookie);
+  if (!init.form) return new Request(`${BASE}${path}`, { headers });
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(init.form)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  }
+  headers.set("Content-Type", "application/x-www-form-urlencoded");
+  return new Request(`${BASE}${path}`, { method: "POST", headers, body });
+}
+
+type Handler<A> = (args: A) => unknown;
+
+/** Runs a loader or action; a thrown Response or data() comes back as the result. */
+export async function run<A extends LoaderFunctionArgs | ActionFunctionArgs>(
+  handler: Handler<A>,
+  req: Request,
+  params: Record<string, string> = {},
+) {
+  try {
+    return { thrown: false as const, value: await handler({ request: req, params, context: {} } as A) };
+  } catch (value) {
+    return { thrown: true as const, value };
+  }
+}
+
+/** The status of a loader's or action's answer: Response, data() or a plain object (200). */
+export function statusOf(value: unknown): number {
+  if (value instanceof Response) return value.status;
+  if (value && typeof value === "object" && "init" in value && (value as { type?: string }).type === "DataWithResponseInit") {
+    return (value as { init: { status?: number } | null }).init?.status ?? 200;
+  }
+  return 200;
+}
+
+export function bodyOf<T = Record<string, unknown>>(value: unknown): T {
+  if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
+    return (value as { data: T }).data;
+  }
+  return value as T;
+}

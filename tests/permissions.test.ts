@@ -1,0 +1,94 @@
+// Walks every staff route, loader and action, for every role and for no
+// session, and checks the answer against the one permission matrix
+// (app/auth/permissions.ts) and the permission each route declares.
+import { describe, expect, it } from "vitest";
+import { permissions, type Permission } from "~/auth/permissions";
+import { db } from "~/db.server";
+import { Role } from "~/generated/prisma/enums";
+import { createCase, createUser } from "./factories";
+import { request, run, signedIn, statusOf, type Caller } from "./helpers";
+
+type RouteModule = {
+  handle?: { permission?: Permission };
+  loader?: (args: never) => unknown;
+  action?: (args: never) => unknown;
+};
+
+const modules = import.meta.glob<RouteModule>("../app/routes/*.tsx", { eager: true });
+
+/** Routes anyone may open: everything else must declare a permission. */
+const publicRoutes = new Set(["_index", "sign-in", "sign-out"]);
+
+const routes = Object.entries(modules).map(([file, mod]) => ({
+  id: file.replace("../app/routes/", "").replace(/\.tsx$/, ""),
+  mod,
+}));
+
+async function fixtures() {
+  const file = await createCase(db);
+  const someone = await createUser(db, { roles: ["LADO"] });
+  return { reference: file.reference, userId: someone.id } as Record<string, string>;
+}
+
+function pathAndParams(id: string, values: Record<string, string>) {
+  const params: Record<string, string> = {};
+  const path = id
+    .split(".")
+    .filter((segment) => segment !== "_index")
+    .map((segment) => {
+      if (!segment.startsWith("$")) return segment;
+      const name = segment.slice(1);
+      const value = values[name];
+      if (!value) throw new Error(`tests/permissions.test.ts has no fixture for the route parameter "${name}"`);
+      params[name] = value;
+      return value;
+    })
+    .join("/");
+  return { path: `/${path}`, params };
+}
+
+describe("every route is public by name or declares a permission", () => {
+  it.each(routes.map((r) => [r.id, r] as const))("%s", (id, { mod }) => {
+    if (publicRoutes.has(id)) return;
+    expect(mod.handle?.permission, `${id} must export handle.permission`).toBeDefined();
+    expect(Object.keys(permissions)).toContain(mod.handle!.permission);
+  });
+});
+
+describe("permission matrix", async () => {
+  const staffRoutes = routes.filter((r) => !publicRoutes.has(r.id));
+  const values = await fixtures();
+  const callers = new Map<Role, Caller>();
+  for (const role of Object.values(Role)) callers.set(role, await signedIn([role]));
+
+  for (const { id, mod } of staffRoutes) {
+    const permission = mod.handle!.permission!;
+    const allowed: readonly Role[] = permissions[permission];
+    const { path, params } = pathAndParams(id, values);
+    for (const kind of ["loader", "action"] as const) {
+      const handler = mod[kind] as ((args: never) => unknown) | undefined;
+      if (!handler) continue;
+      const make = (caller: Caller | null) =>
+        kind === "loader" ? request(path, { caller }) : request(path, { caller, form: {} });
+
+      it(`${kind} of ${id}: no session is sent to sign-in`, async () => {
+        const { value } = await run(handler, make(null), params);
+        expect(statusOf(value)).toBe(302);
+        expect((value as Response).headers.get("Location")).toMatch(/^\/sign-in\?returnTo=/);
+      });
+
+      for (const role of Object.values(Role)) {
+        const may = allowed.includes(role);
+        it(`${kind} of ${id}: ${role} ${may ? "may" : "may not"} (${permission})`, async () => {
+          const { value } = await run(handler, make(callers.get(role)!), params);
+          if (may) {
+            expect(statusOf(value)).not.toBe(403);
+            if (value instanceof Response) expect(value.headers.get("Location") ?? "").not.toMatch(/^\/sign-in/);
+          } else {
+            expect(statusOf(value)).toBe(403);
+          }
+        });
+      }
+    }
+  }
+});

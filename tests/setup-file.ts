@@ -1,0 +1,64 @@
+// Before each test file: its own database, copied from the migrated template;
+// msw for all outbound HTTP (an unhandled request fails the test); and
+// console.error fails the test unless the test expects it.
+import { randomBytes } from "node:crypto";
+import { setupServer } from "msw/node";
+import pg from "pg";
+import { withDatabase } from "../server/database";
+import { afterAll, afterEach, beforeAll, beforeEach, inject, vi } from "vitest";
+
+const { adminUrl, template } = inject("database");
+// Named after the runner (the parent process) so a later run can tell it is stale.
+const name = `lado_test_${process.ppid}_${randomBytes(6).toString("hex")}`;
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+
+process.env.DATABASE_URL = withDatabase(adminUrl, name);
+process.env.NODE_ENV = "test";
+process.env.SESSION_SECRET = "test-secret-test-secret-test-secret-0001";
+process.env.TZ = "UTC"; // the app must show London time whatever the server's zone
+
+export const http = setupServer();
+
+beforeAll(() => {
+  http.listen({
+    onUnhandledRequest(request, print) {
+      const { hostname } = new URL(request.url);
+      if (hostname === "localhost" || hostname === "127.0.0.1") return; // the app under test
+      print.error();
+    },
+  });
+});
+
+let consoleErrors: unknown[][] = [];
+let expectedConsoleErrors = 0;
+/** Call in a test that expects console.error to be called n times. */
+export function expectConsoleErrors(n = 1) {
+  expectedConsoleErrors = n;
+}
+
+beforeEach(() => {
+  consoleErrors = [];
+  expectedConsoleErrors = 0;
+  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    consoleErrors.push(args);
+  });
+});
+
+afterEach(() => {
+  http.resetHandlers();
+  vi.restoreAllMocks();
+  if (consoleErrors.length > expectedConsoleErrors) {
+    throw new Error(`console.error was called unexpectedly:\n${consoleErrors.map((a) => a.map(String).join(" ")).join("\n")}`);
+  }
+});
+
+afterAll(async () => {
+  http.close();
+  const { db } = await import("~/db.server");
+  await db.$disconnect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+});
