@@ -19,7 +19,7 @@ import type {
   Sector,
 } from "~/generated/prisma/enums";
 import { decisionLabels } from "~/cases/labels";
-import { financialYear, londonDay, londonShortDate } from "~/utils/dates";
+import { financialYear, londonDay, londonMoment, londonShortDate } from "~/utils/dates";
 import {
   addDays,
   buildCase,
@@ -29,7 +29,6 @@ import {
   employmentBasisFor,
   isWorkingDay,
   jobTitleFor,
-  londonMoment,
   monthStart,
   officeTime,
   organisationData,

@@ -31,7 +31,8 @@ import type {
   Sector,
   Sex,
 } from "~/generated/prisma/enums";
-import { londonDay, TIME_ZONE } from "~/utils/dates";
+import { isWorkingDay as isWorkingDayOn, type Holidays } from "~/calendar/working-days";
+import { londonDay, londonMinutes, londonMoment, TIME_ZONE } from "~/utils/dates";
 
 // ---------------------------------------------------------------------------
 // Small helpers: chance, dates and office hours
@@ -55,38 +56,21 @@ export const monthStart = (d: Date) => new Date(`${londonDay(d).slice(0, 7)}-01T
 /** The earlier of a moment and now: nothing is recorded in the future. */
 export const notAfterNow = (d: Date) => (d > now() ? now() : d);
 
-const londonClock = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const minutesOfDay = (d: Date) => {
-  const [h, m] = londonClock.format(d).split(":").map(Number) as [number, number];
-  return h * 60 + m;
-};
-
-/** The instant a London wall clock shows `minutes` after midnight on the London day `day` (yyyy-mm-dd). */
-export function londonMoment(day: string, minutes: number) {
-  const guess = new Date(`${day}T00:00:00Z`).getTime() + minutes * 60_000;
-  const offset = (minutesOfDay(new Date(guess)) - minutes + 1440) % 1440; // 0 in winter, 60 in summer
-  return new Date(guess - offset * 60_000);
-}
-
-const NO_HOLIDAYS: ReadonlySet<string> = new Set();
-export function isWorkingDay(d: Date, holidays: ReadonlySet<string> = NO_HOLIDAYS) {
-  const day = londonDay(d);
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !holidays.has(day);
-}
+const NO_HOLIDAYS: Holidays = new Set();
+export const isWorkingDay = (d: Date, holidays: Holidays = NO_HOLIDAYS) => isWorkingDayOn(londonDay(d), holidays);
 
 /**
  * A moment in office hours (9am to 5:30pm London) `workingDays` working days
  * after `from`; with 0, later the same working day when there is time left.
  * Bank holidays are skipped when given (yyyy-mm-dd).
  */
-export function officeTime(from: Date, workingDays = 0, holidays: ReadonlySet<string> = NO_HOLIDAYS) {
+export function officeTime(from: Date, workingDays = 0, holidays: Holidays = NO_HOLIDAYS) {
   const OPEN = 9 * 60;
   const CLOSE = 17 * 60 + 30;
   let day = from;
   let earliest = OPEN;
-  if (workingDays === 0 && isWorkingDay(from, holidays) && minutesOfDay(from) < CLOSE - 30) {
-    earliest = Math.max(OPEN, minutesOfDay(from) + 10);
+  if (workingDays === 0 && isWorkingDay(from, holidays) && londonMinutes(from) < CLOSE - 30) {
+    earliest = Math.max(OPEN, londonMinutes(from) + 10);
   } else {
     let left = Math.max(1, workingDays);
     while (left > 0) {

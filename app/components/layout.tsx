@@ -71,12 +71,12 @@ export function Shell({
       </section>
       <div className="govuk-width-container">
         {user ? (
-          <div className="govuk-grid-row govuk-!-margin-top-3">
-            <p className="govuk-body-s govuk-grid-column-full govuk-!-text-align-right govuk-!-margin-bottom-0">
+          <div className="app-signed-in govuk-body-s">
+            <span>
               Signed in as <strong>{user.name}</strong>
-            </p>
-            <form method="post" action="/sign-out" className="govuk-grid-column-full govuk-!-text-align-right">
-              <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+            </span>
+            <form method="post" action="/sign-out">
+              <button type="submit" className="app-link-button">
                 Sign out
               </button>
             </form>

@@ -55,17 +55,17 @@ export default function Cases() {
             <tbody className="govuk-table__body">
               {cases.map((c) => (
                 <tr className="govuk-table__row" key={c.reference}>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell app-nowrap">
                     <Link className="govuk-link" to={`/cases/${c.reference}`}>
                       {c.reference}
                     </Link>
                   </td>
-                  <td className="govuk-table__cell">{londonShortDate(c.receivedAt)}</td>
+                  <td className="govuk-table__cell app-nowrap">{londonShortDate(c.receivedAt)}</td>
                   <td className="govuk-table__cell">
                     {c.namedProfessional
                       ? [c.subject?.firstName, c.subject?.lastName].filter(Boolean).join(" ") || "Name not given"
                       : "No named professional"}
-                    {c.subject?.jobTitle ? <span className="govuk-hint govuk-!-margin-0">{c.subject.jobTitle}</span> : null}
+                    {c.subject?.jobTitle ? <div className="govuk-hint govuk-!-margin-0">{c.subject.jobTitle}</div> : null}
                   </td>
                   <td className="govuk-table__cell">{c.referrer?.organisation?.name ?? ""}</td>
                   <td className="govuk-table__cell">{sourceLabels[c.source]}</td>

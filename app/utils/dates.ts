@@ -30,3 +30,23 @@ export function financialYear(d: Date | string) {
   const start = month >= 4 ? year : year - 1;
   return `${start}-${String((start + 1) % 100).padStart(2, "0")}`;
 }
+
+const londonClock = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** Minutes after London midnight that the wall clock shows at `d`. */
+export function londonMinutes(d: Date) {
+  const [h, m] = londonClock.format(d).split(":").map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+/** The instant London's wall clock shows `minutes` after midnight on `day` (yyyy-mm-dd). */
+export function londonMoment(day: string, minutes = 0) {
+  const guess = new Date(`${day}T00:00:00Z`).getTime() + minutes * 60_000;
+  const offset = (londonMinutes(new Date(guess)) - minutes + 1440) % 1440; // 0 in GMT, 60 in BST
+  return new Date(guess - offset * 60_000);
+}
+
+/** The London calendar day `n` days after `day` (yyyy-mm-dd). */
+export function addDaysToDay(day: string, n: number) {
+  return new Date(new Date(`${day}T00:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
+}
