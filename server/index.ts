@@ -31,6 +31,9 @@ const database = await openDatabaseServer("app").catch((error: Error) => fail(er
 process.env.DATABASE_URL = database.url;
 const applied = await migrate(database.url);
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+// Loaded only now: the app's modules read DATABASE_URL when first imported.
+const { startBackgroundJobs } = await import("../app/jobs.server");
+const stopBackgroundJobs = startBackgroundJobs();
 
 const MAX_BODY_BYTES = 60 * 1024 * 1024; // five 10 MB attachments and the form
 
@@ -40,6 +43,7 @@ app.disable("x-powered-by");
 app.use((req: Request, res: Response, next: NextFunction) => {
   const id = randomUUID();
   req.headers["x-request-id"] = id; // the correlation id the app reads (overrides any sent)
+  req.headers["x-client-address"] = req.ip ?? req.socket.remoteAddress ?? "unknown"; // for rate limits (overrides any sent)
   res.locals.requestId = id;
   res.locals.cspNonce = randomBytes(16).toString("base64");
   const devSources = production ? "" : " ws: http://localhost:*";
@@ -110,6 +114,7 @@ listener.on("error", (error) => fail(`Could not listen on port ${env.PORT}: ${er
 
 async function shutdown() {
   listener.close();
+  stopBackgroundJobs();
   await database.stop();
   process.exit(0);
 }

@@ -46,7 +46,16 @@ export default async function setup(project: TestProject) {
   }
   project.provide("database", { adminUrl: server.urlFor("postgres"), template });
   return async () => {
-    await server.stop();
+    // Another run may be using the same server: leave it running for them.
+    const others = new pg.Client({ connectionString: server.urlFor("postgres") });
+    await others.connect();
+    const names = await others.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'lado\\_test\\_%'");
+    await others.end();
+    const busy = names.rows.some(({ datname }) => {
+      const runner = Number(/^lado_test_(\d+)_/.exec(datname)?.[1]);
+      return runner && runner !== process.pid && alive(runner);
+    });
+    if (!busy) await server.stop();
   };
 }
 

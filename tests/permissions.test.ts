@@ -17,7 +17,18 @@ type RouteModule = {
 const modules = import.meta.glob<RouteModule>("../app/routes/*.tsx", { eager: true });
 
 /** Routes anyone may open: everything else must declare a permission. */
-const publicRoutes = new Set(["_index", "sign-in", "sign-out"]);
+const publicRoutes = new Set([
+  "_index",
+  "sign-in",
+  "sign-out",
+  "refer",
+  "refer._index",
+  "refer.screener",
+  "refer.$page",
+  "refer.attachments",
+  "refer.check",
+  "refer.sent",
+]);
 
 const routes = Object.entries(modules).map(([file, mod]) => ({
   id: file.replace("../app/routes/", "").replace(/\.tsx$/, ""),
@@ -27,7 +38,15 @@ const routes = Object.entries(modules).map(([file, mod]) => ({
 async function fixtures() {
   const file = await createCase(db);
   const someone = await createUser(db, { roles: ["LADO"] });
-  return { reference: file.reference, userId: someone.id } as Record<string, string>;
+  // A stored document of the case, for documents.$documentId; its file is removed afterwards.
+  const { storeFile, deleteStoredFile } = await import("~/documents/storage.server");
+  const stored = await storeFile(new TextEncoder().encode("%PDF-1.7\n"));
+  const document = await db.document.create({
+    data: { kind: "ATTACHMENT", caseId: file.id, filename: "fixture.pdf", mediaType: "application/pdf", ...stored },
+  });
+  const { afterAll } = await import("vitest");
+  afterAll(() => deleteStoredFile(stored.storageKey));
+  return { reference: file.reference, userId: someone.id, documentId: document.id } as Record<string, string>;
 }
 
 function pathAndParams(id: string, values: Record<string, string>) {

@@ -2,6 +2,9 @@
 // msw for all outbound HTTP (an unhandled request fails the test); and
 // console.error fails the test unless the test expects it.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { setupServer } from "msw/node";
 import pg from "pg";
 import { withDatabase } from "../server/database";
@@ -19,6 +22,8 @@ process.env.DATABASE_URL = withDatabase(adminUrl, name);
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET = "test-secret-test-secret-test-secret-0001";
 process.env.TZ = "UTC"; // the app must show London time whatever the server's zone
+const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "lado-uploads-"));
+process.env.UPLOAD_DIR = uploads;
 
 export const http = setupServer();
 
@@ -61,4 +66,5 @@ afterAll(async () => {
   await db.$disconnect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.end();
+  fs.rmSync(uploads, { recursive: true, force: true });
 });

@@ -15,6 +15,10 @@ export type AuditAction =
   | "case.view"
   | "case.create"
   | "case.update"
+  | "referral.submit"
+  | "contact.log"
+  | "document.download"
+  | "message.resend"
   | "audit.view-case-trail"
   | "audit.view-user-trail"
   | "user.create"
@@ -48,6 +52,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "case.view": "Viewed case",
   "case.create": "Created case",
   "case.update": "Changed case",
+  "referral.submit": "Referral submitted online",
+  "contact.log": "Logged a contact",
+  "document.download": "Downloaded a document",
+  "message.resend": "Tried a failed email again",
   "audit.view-case-trail": "Viewed a case's audit trail",
   "audit.view-user-trail": "Viewed a user's audit trail",
   "user.create": "Added a user",

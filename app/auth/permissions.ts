@@ -16,6 +16,12 @@ export const permissions = {
   "case:read": ["LADO", "MANAGER", "BUSINESS_SUPPORT"],
   /** Decisions, meetings, outcomes and other changes to case data. */
   "case:write": ["LADO", "MANAGER"],
+  /** Log a contact received by phone, email, letter or in person. */
+  "contact:log": ["LADO", "MANAGER", "BUSINESS_SUPPORT"],
+  /** The triage queue of new contacts. */
+  "triage:read": ["LADO", "MANAGER"],
+  /** Outbound email: sent, queued, failed and the outbox. */
+  "outbox:read": ["LADO", "MANAGER", "BUSINESS_SUPPORT", "ADMIN"],
   /** Who looked at or changed a case, per case and per user. */
   "audit:read": ["MANAGER", "ADMIN"],
   /** User accounts and roles. */

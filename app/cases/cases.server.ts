@@ -78,6 +78,7 @@ export async function findCase(reference: string) {
       onwardReferrals: { orderBy: { referredAt: "asc" } },
       closures: { orderBy: { proposedAt: "desc" }, include: { proposedBy: { select: { name: true } }, signedOffBy: { select: { name: true } } } },
       documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, filename: true, sizeBytes: true, createdAt: true } },
+      messages: { orderBy: { createdAt: "asc" }, select: { id: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true } },
     },
   });
   if (!found) return null;

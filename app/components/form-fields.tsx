@@ -175,3 +175,127 @@ export function Checkboxes({ defaultValues = [], ...props }: ChoicesProps & { de
 export function Radios({ defaultValue, ...props }: ChoicesProps & { defaultValue?: string }) {
   return <Choices kind="radios" checked={[props.state?.values ? valueOf(props.state, props.name) : (defaultValue ?? "")]} {...props} />;
 }
+
+/**
+ * GOV.UK date input: three boxes named `${name}-day`, `-month`, `-year`,
+ * which the form helper joins into `name` before validation.
+ */
+export function DateInput({ name, legend, hint, state }: { name: string; legend: ReactNode; hint?: ReactNode; state?: FieldState }) {
+  const error = state?.errors?.[name];
+  const parts = [
+    ["day", "Day", 2],
+    ["month", "Month", 2],
+    ["year", "Year", 4],
+  ] as const;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div id={`${name}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage id={name} message={error} />
+        <div className="govuk-date-input">
+          {parts.map(([part, label, width]) => (
+            <div className="govuk-date-input__item" key={part}>
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={part === "day" ? name : `${name}-${part}`}>
+                  {label}
+                </label>
+                <input
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
+                  id={part === "day" ? name : `${name}-${part}`}
+                  name={`${name}-${part}`}
+                  type="text"
+                  inputMode="numeric"
+                  maxLength={width}
+                  defaultValue={valueOf(state, `${name}-${part}`)}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Textarea({
+  name,
+  label,
+  hint,
+  state,
+  rows = 5,
+  maxLength,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  state?: FieldState;
+  rows?: number;
+  maxLength?: number;
+}) {
+  const error = state?.errors?.[name];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={name} message={error} />
+      <textarea
+        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+        id={name}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        defaultValue={valueOf(state, name)}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+export function Select({
+  name,
+  label,
+  options,
+  state,
+  defaultValue,
+}: {
+  name: string;
+  label: ReactNode;
+  options: { value: string; label: string }[];
+  state?: FieldState;
+  defaultValue?: string;
+}) {
+  const error = state?.errors?.[name];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={name}>
+        {label}
+      </label>
+      <ErrorMessage id={name} message={error} />
+      <select
+        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        id={name}
+        name={name}
+        defaultValue={state?.values ? valueOf(state, name) : (defaultValue ?? "")}
+        aria-describedby={error ? `${name}-error` : undefined}
+      >
+        <option value="">Choose</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

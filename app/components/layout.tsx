@@ -8,7 +8,10 @@ import { can, type Permission } from "~/auth/permissions";
 type ShellUser = { name: string; roles: Role[] } | null;
 
 const navigation: { to: string; label: string; permission: Permission }[] = [
+  { to: "/triage", label: "Triage", permission: "triage:read" },
   { to: "/cases", label: "Cases", permission: "case:read" },
+  { to: "/contacts/new", label: "Log a contact", permission: "contact:log" },
+  { to: "/outbox", label: "Email", permission: "outbox:read" },
   { to: "/audit", label: "Audit trail", permission: "audit:read" },
   { to: "/users", label: "Users", permission: "users:manage" },
 ];

@@ -24,6 +24,8 @@ import {
 } from "~/cases/labels";
 import { stageLabels, stageTagColours } from "~/cases/stage";
 import { SummaryList } from "~/components/summary-list";
+import { messageStatusLabels, messageStatusTags } from "~/messages/labels";
+import { humanFileSize } from "~/documents/file-types";
 import { calendarDate, londonDate, londonDateTime } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 
@@ -290,6 +292,80 @@ export default function CasePage() {
           />
         </Section>
       ) : null}
+
+      <Section title="Documents">
+        {file.documents.length ? (
+          <table className="govuk-table">
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Document</th>
+                <th scope="col" className="govuk-table__header">Kind</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Size</th>
+                <th scope="col" className="govuk-table__header">Added</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {file.documents.map((d) => (
+                <tr className="govuk-table__row" key={d.id}>
+                  <td className="govuk-table__cell">
+                    {/* A plain link: the file downloads instead of being routed by Remix. */}
+                    <a className="govuk-link" href={`/documents/${d.id}`} download={d.filename}>
+                      {d.filename}
+                    </a>
+                  </td>
+                  <td className="govuk-table__cell">
+                    {
+                      {
+                        ATTACHMENT: "Attachment",
+                        ADVICE_LETTER: "Advice letter",
+                        MEETING_MINUTES: "Meeting minutes",
+                        OUTCOME_LETTER: "Outcome letter",
+                        CASE_FILE: "Case file",
+                        OTHER: "Other",
+                      }[d.kind]
+                    }
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{humanFileSize(d.sizeBytes)}</td>
+                  <td className="govuk-table__cell">{londonDateTime(d.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="govuk-body">No documents.</p>
+        )}
+      </Section>
+
+      <Section title="Emails">
+        {file.messages.length ? (
+          <table className="govuk-table">
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Subject</th>
+                <th scope="col" className="govuk-table__header">To</th>
+                <th scope="col" className="govuk-table__header">Status</th>
+                <th scope="col" className="govuk-table__header">When</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {file.messages.map((m) => (
+                <tr className="govuk-table__row" key={m.id}>
+                  <td className="govuk-table__cell">{m.subject}</td>
+                  <td className="govuk-table__cell">{m.toAddress}</td>
+                  <td className="govuk-table__cell">
+                    <strong className={`govuk-tag ${messageStatusTags[m.status]}`}>
+                      {messageStatusLabels[m.status]}
+                    </strong>
+                  </td>
+                  <td className="govuk-table__cell">{londonDateTime(m.sentAt ?? m.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="govuk-body">No emails about this case.</p>
+        )}
+      </Section>
     </>
   );
 }

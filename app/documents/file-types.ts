@@ -1,0 +1,377 @@
+// What a file really is, from its first bytes rather than its name, and a
+// safe name to keep it under. Pure: no Node APIs, so pages may import it too.
+//
+// Accepted: PDF, Word (DOCX, DOC, RTF, ODT), images (JPEG, PNG, GIF, WebP,
+// HEIC) and plain text. Anything else, including HTML, SVG, scripts,
+// executables, plain ZIPs, other Office files and Word files with macros, is
+// refused (null).
+
+export type SniffedType = {
+  /** The Content-Type the file is stored and served with. */
+  mediaType: string;
+  /** The extension its name is given, lower case, no dot. */
+  extension: string;
+  /** What to call it on a page. */
+  label: string;
+};
+
+const PDF: SniffedType = { mediaType: "application/pdf", extension: "pdf", label: "PDF" };
+const PNG: SniffedType = { mediaType: "image/png", extension: "png", label: "PNG image" };
+const JPEG: SniffedType = { mediaType: "image/jpeg", extension: "jpg", label: "JPEG image" };
+const GIF: SniffedType = { mediaType: "image/gif", extension: "gif", label: "GIF image" };
+const WEBP: SniffedType = { mediaType: "image/webp", extension: "webp", label: "WebP image" };
+const HEIC: SniffedType = { mediaType: "image/heic", extension: "heic", label: "HEIC image" };
+const DOCX: SniffedType = {
+  mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  extension: "docx",
+  label: "Word document",
+};
+const DOC: SniffedType = { mediaType: "application/msword", extension: "doc", label: "Word document" };
+const RTF: SniffedType = { mediaType: "application/rtf", extension: "rtf", label: "Rich Text Format document" };
+const ODT: SniffedType = {
+  mediaType: "application/vnd.oasis.opendocument.text",
+  extension: "odt",
+  label: "OpenDocument text",
+};
+const TEXT_UTF8: SniffedType = { mediaType: "text/plain; charset=utf-8", extension: "txt", label: "Text file" };
+const TEXT_1252: SniffedType = { mediaType: "text/plain; charset=windows-1252", extension: "txt", label: "Text file" };
+
+/** Every type sniffFileType can return. */
+export const acceptedFileTypes: readonly SniffedType[] = [PDF, DOCX, DOC, RTF, ODT, JPEG, PNG, GIF, WEBP, HEIC, TEXT_UTF8, TEXT_1252];
+
+/** The name of the referral form's file input. */
+export const ATTACHMENTS_FIELD = "attachments";
+
+/** For the file input's `accept` attribute: a hint to the browser only; the server sniffs. */
+export const acceptAttribute = [
+  ".pdf", ".doc", ".docx", ".rtf", ".odt", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".txt",
+  "application/pdf", "image/*", "text/plain",
+].join(",");
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
+  bytes.length >= at + prefix.length && prefix.every((b, i) => bytes[at + i] === b);
+const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+const readAscii = (bytes: Uint8Array, from: number, length: number) =>
+  String.fromCharCode(...bytes.subarray(from, Math.min(bytes.length, from + length)));
+const u16 = (b: Uint8Array, at: number) => (at + 2 <= b.length ? b[at]! | (b[at + 1]! << 8) : -1);
+const u32 = (b: Uint8Array, at: number) =>
+  at + 4 <= b.length ? (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0 : -1;
+const u32be = (b: Uint8Array, at: number) =>
+  at + 4 <= b.length ? ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0 : -1;
+
+/** The type of a file from its content, or null when it is not one we accept. */
+export function sniffFileType(bytes: Uint8Array): SniffedType | null {
+  if (bytes.length === 0) return null;
+  if (startsWith(bytes, ascii("%PDF-"))) return PDF;
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return PNG;
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return JPEG;
+  if (startsWith(bytes, ascii("GIF87a")) || startsWith(bytes, ascii("GIF89a"))) return GIF;
+  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return WEBP;
+  if (isHeic(bytes)) return HEIC;
+  if (startsWith(bytes, ascii("PK\x03\x04"))) return sniffZip(bytes);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return isWordBinary(bytes) ? DOC : null;
+  if (startsWith(bytes, ascii("{\\rtf"))) return RTF;
+  return sniffText(bytes);
+}
+
+// ---------------------------------------------------------------------------
+// HEIC: an ISO media file whose ftyp box names a HEVC image brand.
+// ---------------------------------------------------------------------------
+
+const HEIC_BRANDS = new Set(["heic", "heix", "heim", "heis", "hevc", "hevx"]);
+
+function isHeic(bytes: Uint8Array) {
+  if (!startsWith(bytes, ascii("ftyp"), 4)) return false;
+  const boxSize = u32be(bytes, 0);
+  if (boxSize < 16 || boxSize > 4096) return false;
+  const end = Math.min(boxSize, bytes.length);
+  if (HEIC_BRANDS.has(readAscii(bytes, 8, 4))) return true;
+  for (let at = 16; at + 4 <= end; at += 4) {
+    if (HEIC_BRANDS.has(readAscii(bytes, at, 4))) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// ZIP containers: DOCX and ODT only.
+// ---------------------------------------------------------------------------
+
+const ODT_MIMETYPE = "application/vnd.oasis.opendocument.text";
+
+function sniffZip(bytes: Uint8Array): SniffedType | null {
+  const names = zipEntryNames(bytes);
+  const has = (name: string) => names.includes(name);
+  // ODT: the first entry is "mimetype", stored uncompressed, holding the type.
+  if (readAscii(bytes, 30, 8) === "mimetype" && u16(bytes, 8) === 0) {
+    const start = 30 + u16(bytes, 26) + u16(bytes, 28);
+    const length = u32(bytes, 18);
+    if (length === ODT_MIMETYPE.length && readAscii(bytes, start, length) === ODT_MIMETYPE) {
+      // Refuse documents carrying Basic macros or scripts.
+      if (names.some((n) => /^(Basic|Scripts)\//i.test(n))) return null;
+      return ODT;
+    }
+    return null;
+  }
+  // DOCX: an Office Open XML package with a main Word part and no macros.
+  if (has("[Content_Types].xml") && has("word/document.xml")) {
+    if (names.some((n) => /vbaProject\.bin$/i.test(n) || /^word\/vbaData\.xml$/i.test(n))) return null;
+    return DOCX;
+  }
+  return null;
+}
+
+/**
+ * The names of a ZIP's entries: from the central directory when the file has
+ * one, otherwise by walking the local file headers from the start.
+ */
+export function zipEntryNames(bytes: Uint8Array): string[] {
+  return centralDirectoryNames(bytes) ?? localHeaderNames(bytes);
+}
+
+const decodeName = (raw: Uint8Array) => new TextDecoder("utf-8").decode(raw);
+
+function centralDirectoryNames(bytes: Uint8Array): string[] | null {
+  // The end-of-central-directory record is in the last 22 + 65535 bytes.
+  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let at = bytes.length - 22; at >= lowest; at--) {
+    if (bytes[at] !== 0x50 || u32(bytes, at) !== 0x06054b50) continue;
+    const count = u16(bytes, at + 10);
+    const offset = u32(bytes, at + 16);
+    if (offset === 0xffffffff || count === 0xffff) return null; // ZIP64: fall back to local headers
+    const names: string[] = [];
+    let p = offset;
+    for (let i = 0; i < count; i++) {
+      if (u32(bytes, p) !== 0x02014b50) return null;
+      const nameLength = u16(bytes, p + 28);
+      const extraLength = u16(bytes, p + 30);
+      const commentLength = u16(bytes, p + 32);
+      if (p + 46 + nameLength > bytes.length) return null;
+      names.push(decodeName(bytes.subarray(p + 46, p + 46 + nameLength)));
+      p += 46 + nameLength + extraLength + commentLength;
+    }
+    return names;
+  }
+  return null;
+}
+
+function localHeaderNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  let p = 0;
+  while (u32(bytes, p) === 0x04034b50 && names.length < 10_000) {
+    const flags = u16(bytes, p + 6);
+    const compressedSize = u32(bytes, p + 18);
+    const nameLength = u16(bytes, p + 26);
+    const extraLength = u16(bytes, p + 28);
+    if (p + 30 + nameLength > bytes.length) break;
+    names.push(decodeName(bytes.subarray(p + 30, p + 30 + nameLength)));
+    // With a data descriptor (flag bit 3) the size is not in the header: stop.
+    if (flags & 0x08) break;
+    p += 30 + nameLength + extraLength + compressedSize;
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------------------
+// OLE2 compound files: a Word 97-2003 document has a "WordDocument" stream.
+// Excel, PowerPoint, Outlook messages and installers share the container and
+// are refused, as are Word files with a "Macros" storage.
+// ---------------------------------------------------------------------------
+
+const END_OF_CHAIN = 0xfffffffe;
+
+/** The names in a compound file's directory, or null when it cannot be read. */
+export function compoundFileNames(bytes: Uint8Array): string[] | null {
+  if (bytes.length < 512) return null;
+  const shift = u16(bytes, 0x1e);
+  if (shift !== 9 && shift !== 12) return null;
+  const sectorSize = 1 << shift;
+  const sectorCount = Math.floor((bytes.length - sectorSize) / sectorSize) + 1;
+  const sectorAt = (id: number) => (id + 1) * sectorSize;
+  const perSector = sectorSize / 4;
+
+  // The sectors holding the allocation table: 109 in the header, the rest in a DIFAT chain.
+  const fatSectors: number[] = [];
+  for (let i = 0; i < 109; i++) {
+    const id = u32(bytes, 0x4c + i * 4);
+    if (id >= 0xfffffffa || id < 0) continue;
+    fatSectors.push(id);
+  }
+  let difat = u32(bytes, 0x44);
+  for (let guard = 0; difat < 0xfffffffa && difat >= 0 && guard < 1000; guard++) {
+    const base = sectorAt(difat);
+    if (base + sectorSize > bytes.length) return null;
+    for (let i = 0; i < perSector - 1; i++) {
+      const id = u32(bytes, base + i * 4);
+      if (id < 0xfffffffa) fatSectors.push(id);
+    }
+    difat = u32(bytes, base + sectorSize - 4);
+  }
+  const next = (id: number) => {
+    const fatSector = fatSectors[Math.floor(id / perSector)];
+    if (fatSector === undefined) return -1;
+    return u32(bytes, sectorAt(fatSector) + (id % perSector) * 4);
+  };
+
+  const names: string[] = [];
+  let sector = u32(bytes, 0x30);
+  const seen = new Set<number>();
+  while (sector !== END_OF_CHAIN) {
+    if (sector < 0 || sector >= sectorCount || seen.has(sector)) return null;
+    seen.add(sector);
+    const base = sectorAt(sector);
+    if (base + sectorSize > bytes.length) return null;
+    for (let entry = base; entry < base + sectorSize; entry += 128) {
+      const type = bytes[entry + 0x42];
+      const nameLength = u16(bytes, entry + 0x40);
+      if (!type || nameLength < 2 || nameLength > 64) continue;
+      let name = "";
+      for (let i = 0; i < nameLength - 2; i += 2) name += String.fromCharCode(u16(bytes, entry + i));
+      names.push(name);
+    }
+    sector = next(sector);
+  }
+  return names;
+}
+
+function isWordBinary(bytes: Uint8Array) {
+  const names = compoundFileNames(bytes);
+  if (!names) return false;
+  return names.includes("WordDocument") && !names.some((n) => n === "Macros" || n === "_VBA_PROJECT_CUR" || n === "VBA");
+}
+
+// ---------------------------------------------------------------------------
+// Plain text: UTF-8 (or, failing that, Windows-1252, which old British text
+// files often are: £ is 0xA3) with no NUL and no control characters other
+// than tab, line feed, vertical tab, form feed and carriage return. Markup
+// (HTML, SVG, XML) and scripts that announce themselves are refused.
+// ---------------------------------------------------------------------------
+
+// Bytes Windows-1252 leaves undefined.
+const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+function sniffText(bytes: Uint8Array): SniffedType | null {
+  // A trailing Ctrl-Z (the old DOS end-of-file mark) is tolerated.
+  const end = bytes[bytes.length - 1] === 0x1a ? bytes.length - 1 : bytes.length;
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i]!;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d) || b === 0x7f) return null;
+  }
+  let text: string;
+  let type = TEXT_UTF8;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end));
+  } catch {
+    for (let i = 0; i < end; i++) if (UNDEFINED_1252.has(bytes[i]!)) return null;
+    text = new TextDecoder("windows-1252").decode(bytes.subarray(0, end));
+    type = TEXT_1252;
+  }
+  // C1 controls (U+0080 to U+009F) decoded from UTF-8 are not text either.
+  if (type === TEXT_UTF8 && /[\u0080-\u009f]/.test(text)) return null;
+  if (looksLikeMarkupOrScript(text)) return null;
+  return type;
+}
+
+const SCRIPT_STARTS = [
+  /^#!/, // shell, Python, Node... scripts
+  /^<[!?a-z/]/i, // HTML, XML, SVG
+  /^["']use strict["']/,
+  // JavaScript that starts like code; prose rarely does ("Let me explain" does not match).
+  /^(const|let|var)\s+[\w$]+\s*=/,
+  /^import\s+([\w$*{][^\n]*\sfrom\s+)?["']/,
+  /^export\s+(default|const|let|var|function|class|async|\{|\*)/,
+  /^(async\s+)?function\s*\*?\s*[\w$]*\s*\(/,
+  /^class\s+[\w$]+\s*(extends\b|\{)/,
+  /^(\(\s*(async\s+)?function|!function|\(\s*\(\s*\)\s*=>)/,
+  /^(\/\/|\/\*)/, // code that opens with a comment
+  /^@echo\s+off/i, // Windows batch
+  /^<%/, // server pages
+];
+const MARKUP_ANYWHERE = /<\s*(script|html|body|iframe|svg|object|embed|!doctype\s+html|meta\s+http-equiv)\b/i;
+
+function looksLikeMarkupOrScript(text: string) {
+  const start = text.replace(/^\uFEFF/, "").trimStart();
+  if (SCRIPT_STARTS.some((pattern) => pattern.test(start))) return true;
+  // A browser that ignores the Content-Type might sniff HTML in the first 512 bytes.
+  return MARKUP_ANYWHERE.test(text.slice(0, 1024));
+}
+
+// ---------------------------------------------------------------------------
+// File names
+// ---------------------------------------------------------------------------
+
+/** Other spellings of an extension that may stay as the user wrote them. */
+const EXTENSION_ALIASES: Record<string, readonly string[]> = {
+  jpg: ["jpg", "jpeg", "jpe", "jfif"],
+  heic: ["heic", "heif"],
+  txt: ["txt", "text"],
+};
+
+const MAX_NAME_LENGTH = 100;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A safe name for a stored file: no path, no control or invisible format
+ * characters (such as right-to-left overrides), none of <>:"/\|?*, no
+ * leading dots, whitespace collapsed, at most about 100 characters, and
+ * always ending in the extension of the type the content really is.
+ *
+ * A final extension of 1 to 5 letters or digits (with at least one letter)
+ * is replaced by the real one; a file named "report.pdf.exe" that is really a
+ * PDF becomes "report.pdf", one named "photo.jpeg" that is a JPEG keeps its
+ * name. With nothing usable left the name is "attachment.<ext>".
+ */
+export function sanitiseFilename(name: string, extension: string): string {
+  const ext = extension.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 10) || "bin";
+  const aliases = EXTENSION_ALIASES[ext] ?? [ext];
+
+  let base = (name.split(/[/\\]/).pop() ?? "").normalize("NFC");
+  base = base
+    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]/gu, " ")
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu, "")
+    .replace(/[<>:"|?*]/g, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
+
+  const tidy = (s: string) => s.replace(/^[\s.]+/u, "").replace(/[\s.]+$/u, "");
+  let stem = base;
+  let kept: string | null = null;
+  const dot = base.lastIndexOf(".");
+  if (dot >= 0) {
+    const current = base.slice(dot + 1);
+    if (/^(?=.*[a-z])[a-z0-9]{1,5}$/i.test(current)) {
+      stem = base.slice(0, dot);
+      if (aliases.includes(current.toLowerCase())) kept = current;
+    }
+  }
+  stem = tidy(stem);
+  // "report.pdf.exe" that is a PDF: the stem already ends in the real extension.
+  const stemDot = stem.lastIndexOf(".");
+  if (kept === null && stemDot > 0 && aliases.includes(stem.slice(stemDot + 1).toLowerCase())) {
+    kept = stem.slice(stemDot + 1);
+    stem = tidy(stem.slice(0, stemDot));
+  }
+  const suffix = `.${kept ?? ext}`;
+
+  const room = MAX_NAME_LENGTH - suffix.length;
+  let chars = Array.from(stem);
+  if (chars.length > room) chars = Array.from(tidy(chars.slice(0, room).join("")));
+  stem = chars.join("");
+  if (!stem) stem = "attachment";
+  if (WINDOWS_DEVICE.test(stem)) stem = `${stem}_`;
+  return `${stem}${suffix}`;
+}
+
+// ---------------------------------------------------------------------------
+// Sizes for people
+// ---------------------------------------------------------------------------
+
+/** "512 bytes", "14 KB", "2.4 MB": KB and MB of 1024, as file managers show. */
+export function humanFileSize(bytes: number): string {
+  if (bytes < 1024) return bytes === 1 ? "1 byte" : `${bytes} bytes`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1).replace(/\.0$/, "") : Math.round(kb)} KB`;
+  const mb = kb / 1024;
+  if (mb < 1024) return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, "") : Math.round(mb)} MB`;
+  const gb = mb / 1024;
+  return `${gb < 10 ? gb.toFixed(1).replace(/\.0$/, "") : Math.round(gb)} GB`;
+}

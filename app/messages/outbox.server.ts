@@ -1,0 +1,231 @@
+// Outbound email through GOV.UK Notify, never lost to an outage. A message is
+// written to OutboundMessage inside the same transaction as the thing it
+// announces (a referral, say), then delivered afterwards: at once by
+// deliverSoon(), and retried with back-off by the worker. With no Notify key
+// the message is kept with status OUTBOX and shown on /outbox, not sent.
+// docs/decisions/005-email.md explains the choices.
+import { NotifyClient } from "notifications-node-client";
+import { env } from "~/config/env.server";
+import { db, type Prisma } from "~/db.server";
+
+/** Messages claimed by one delivery run. */
+const BATCH_SIZE = 50;
+/** Waiting for Notify's answer to one message. */
+const SEND_TIMEOUT_MS = 10_000;
+/**
+ * How long a claimed message is kept from other workers. Longer than a whole
+ * batch can take (50 × 10 s), so a slow batch is never claimed twice.
+ */
+const LEASE_MS = 15 * 60_000;
+/** Minutes to wait after the 1st, 2nd, 3rd... failure; hourly after these. */
+const BACKOFF_MINUTES = [1, 5, 15, 60];
+/** After this many failed attempts a message is FAILED, for staff to retry. */
+const MAX_ATTEMPTS = 8;
+const WORKER_INTERVAL_MS = 30_000;
+
+type NewMessage = { caseId: string | null; template: string; to: string; subject: string; body: string };
+
+/**
+ * Records an email to send, inside the caller's transaction: if the
+ * transaction rolls back, no email; if it commits, the email is not lost.
+ */
+export async function queueEmail(tx: Prisma.TransactionClient, message: NewMessage): Promise<{ id: string }> {
+  const configured = Boolean(env().NOTIFY_API_KEY);
+  return tx.outboundMessage.create({
+    data: {
+      caseId: message.caseId,
+      template: message.template,
+      toAddress: message.to,
+      subject: message.subject,
+      body: message.body,
+      status: configured ? "QUEUED" : "OUTBOX",
+      nextAttemptAt: configured ? new Date() : null,
+    },
+    select: { id: true },
+  });
+}
+
+// ---------------------------------------------------------------------------
+// GOV.UK Notify: the one place its client is made and its errors are read.
+// ---------------------------------------------------------------------------
+
+let client: { key: string; notify: NotifyClient } | undefined;
+
+function notify(): { notify: NotifyClient; templateId: string; apiKey: string } | null {
+  const { NOTIFY_API_KEY: apiKey, NOTIFY_TEMPLATE_ID: templateId } = env();
+  if (!apiKey || !templateId) return null;
+  if (client?.key !== apiKey) client = { key: apiKey, notify: new NotifyClient(apiKey) };
+  return { notify: client.notify, templateId, apiKey };
+}
+
+type Failure = { status: number | null; text: string };
+
+/**
+ * What went wrong, for lastError: the HTTP status and Notify's own error
+ * messages. Never the request (its headers carry a token signed with the
+ * key) nor the email's body.
+ */
+function describeFailure(error: unknown, secrets: string[]): Failure {
+  const e = (error ?? {}) as { response?: { status?: unknown; data?: unknown }; code?: unknown; message?: unknown };
+  const status = typeof e.response?.status === "number" ? e.response.status : null;
+  let detail = "";
+  const data = e.response?.data as { errors?: { error?: unknown; message?: unknown }[] } | undefined;
+  if (data && Array.isArray(data.errors)) {
+    detail = data.errors
+      .map((x) => [x?.error, x?.message].filter((v) => typeof v === "string" && v).join(": "))
+      .filter(Boolean)
+      .join("; ");
+  }
+  if (!detail && status === null) {
+    detail = typeof e.code === "string" && e.code ? e.code : typeof e.message === "string" ? e.message : "unknown error";
+  }
+  let text = status === null ? `No answer from GOV.UK Notify: ${detail}` : `HTTP ${status}${detail ? `: ${detail}` : ""}`;
+  for (const secret of secrets) if (secret) text = text.split(secret).join("[removed]");
+  return { status, text: text.slice(0, 500) };
+}
+
+/** 4xx other than 429 (rate limit): the request itself is wrong, so retrying cannot help. */
+const permanent = (f: Failure) => f.status !== null && f.status >= 400 && f.status < 500 && f.status !== 429;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error("timed out"), { code: `no answer within ${ms / 1000} seconds` })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// ---------------------------------------------------------------------------
+// Delivery
+// ---------------------------------------------------------------------------
+
+type Claimed = { id: string; toAddress: string; subject: string; body: string; attempts: number; createdAt: Date };
+type Counts = { sent: number; retrying: number; failed: number };
+
+/**
+ * Claims due messages (all, or only `ids`) in one statement: rows another
+ * worker is claiming are skipped, and claimed rows get nextAttemptAt moved
+ * past the lease, so no other run picks them until this one is done with them.
+ */
+async function claim(now: Date, ids: string[] | null): Promise<Claimed[]> {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const rows = await db.$queryRaw<Claimed[]>`
+    UPDATE "OutboundMessage" SET "nextAttemptAt" = ${leaseUntil}::timestamptz
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboundMessage"
+      WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ${now}::timestamptz
+        AND (${ids}::uuid[] IS NULL OR "id" = ANY(${ids}::uuid[]))
+      ORDER BY "createdAt", "id"
+      LIMIT ${BATCH_SIZE}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id", "toAddress", "subject", "body", "attempts", "createdAt"`;
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
+
+async function deliver(now: Date, ids: string[] | null): Promise<Counts> {
+  const counts: Counts = { sent: 0, retrying: 0, failed: 0 };
+  const config = notify();
+  if (!config) return counts; // no key: nothing is sent (new messages go to the outbox)
+  for (const message of await claim(now, ids)) {
+    const attempts = message.attempts + 1;
+    try {
+      const response = await withTimeout(
+        config.notify.sendEmail(config.templateId, message.toAddress, {
+          personalisation: { subject: message.subject, body: message.body },
+          reference: message.id,
+        }),
+        SEND_TIMEOUT_MS,
+      );
+      const notifyId = typeof response?.data?.id === "string" ? response.data.id : null;
+      await db.outboundMessage.update({
+        where: { id: message.id },
+        data: { status: "SENT", sentAt: new Date(), notifyId, attempts, nextAttemptAt: null },
+      });
+      counts.sent++;
+    } catch (error) {
+      const failure = describeFailure(error, [config.apiKey, message.body]);
+      const giveUp = permanent(failure) || attempts >= MAX_ATTEMPTS;
+      const wait = BACKOFF_MINUTES[attempts - 1] ?? 60;
+      await db.outboundMessage.update({
+        where: { id: message.id },
+        data: {
+          attempts,
+          lastError: failure.text,
+          status: giveUp ? "FAILED" : "QUEUED",
+          nextAttemptAt: giveUp ? null : new Date(now.getTime() + wait * 60_000),
+        },
+      });
+      if (giveUp) counts.failed++;
+      else counts.retrying++;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Sends the queued messages that are due, oldest first, one batch. A Notify
+ * error never throws: it is recorded on the message, which is retried with
+ * back-off or, after the last attempt or a 4xx that retrying cannot fix,
+ * marked FAILED. Only a database error rejects.
+ */
+export function deliverDueMessages(now = new Date()): Promise<Counts> {
+  return deliver(now, null);
+}
+
+/**
+ * Right after a transaction that queued messages commits: try them now, in
+ * the background, so a receipt normally goes within a second. Never rejects;
+ * whatever is not sent here the worker retries.
+ */
+export async function deliverSoon(ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  try {
+    await deliver(new Date(), ids);
+  } catch (error) {
+    console.error(`Email delivery failed before sending; the worker will retry: ${(error as Error)?.message ?? error}`);
+  }
+}
+
+/**
+ * Delivers due messages every 30 seconds while the server runs (only when a
+ * Notify key is set). Logs one line per batch that did something, with counts
+ * only. Returns the function that stops it.
+ */
+export function startMessageWorker(): () => void {
+  if (!env().NOTIFY_API_KEY) {
+    console.log("Email: no NOTIFY_API_KEY, so emails are kept in the outbox (/outbox) and not sent.");
+    return () => {};
+  }
+  let running = false;
+  const tick = async () => {
+    if (running) return; // the previous batch is still going
+    running = true;
+    try {
+      const { sent, retrying, failed } = await deliverDueMessages();
+      if (sent + retrying + failed) console.log(`Email: ${sent} sent, ${retrying} to retry, ${failed} failed`);
+    } catch (error) {
+      console.error(`Email: delivery run failed: ${(error as Error)?.message ?? error}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, WORKER_INTERVAL_MS);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Staff's "Try again": a FAILED message goes back in the queue with a fresh
+ * set of attempts (its last error stays until the next attempt). Without a
+ * Notify key it goes to the outbox instead. False if it was not FAILED.
+ */
+export async function resend(id: string): Promise<boolean> {
+  const configured = Boolean(env().NOTIFY_API_KEY);
+  const { count } = await db.outboundMessage.updateMany({
+    where: { id, status: "FAILED" },
+    data: configured ? { status: "QUEUED", attempts: 0, nextAttemptAt: new Date() } : { status: "OUTBOX", nextAttemptAt: null },
+  });
+  return count === 1;
+}

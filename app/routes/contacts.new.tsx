@@ -1,0 +1,91 @@
+// Business support or a LADO logs a contact received by phone, email, letter
+// or in person: the same fields as the online form, all optional but how and
+// when it came in and a summary. "No named professional" is a real answer.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { requireUser } from "~/auth/guard.server";
+import { sourceLabels } from "~/cases/labels";
+import { Button, DateInput, ErrorSummary, Radios, TextInput } from "~/components/form-fields";
+import {
+  actionsSection,
+  childrenSection,
+  incidentSection,
+  receiptSection,
+  referrerSection,
+  subjectSection,
+} from "~/contacts/contact-fields";
+import { ActionsFields, ChildFields, IncidentFields, ReferrerFields, SubjectFields } from "~/contacts/contact-form";
+import { createContact } from "~/contacts/create-contact.server";
+import { deliverSoon } from "~/messages/outbox.server";
+import { londonMoment } from "~/utils/dates";
+import { setFlash } from "~/utils/flash.server";
+import { formValues, invalid, parseAll, readForm } from "~/utils/forms.server";
+
+export const handle = { permission: "contact:log" };
+export const meta: MetaFunction = () => [{ title: "Log a contact - LADO case management" }];
+
+const CHILD_ROWS = 3;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, "contact:log");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, "contact:log");
+  const values = formValues(await readForm(request));
+  const parsed = parseAll(
+    [receiptSection, referrerSection("staff"), subjectSection("staff"), childrenSection(CHILD_ROWS), incidentSection("staff"), actionsSection("staff")],
+    values,
+  );
+  if (!parsed.ok) return invalid(parsed.failure);
+  const { source, receivedDate, receivedTime, ...answers } = parsed.data;
+  const [hours, minutes] = receivedTime.split(/[:.]/).map(Number) as [number, number];
+  const receivedAt = londonMoment(receivedDate!.toISOString().slice(0, 10), hours * 60 + minutes);
+  if (receivedAt > new Date()) {
+    return invalid({ errors: { receivedTime: "The time received must be in the past" }, values });
+  }
+  const contact = await createContact(request, answers, { source, receivedAt, loggedById: user.id });
+  deliverSoon(contact.messageIds);
+  return redirect(`/cases/${contact.reference}`, { headers: { "Set-Cookie": await setFlash(`Contact ${contact.reference} logged and added to the triage queue`) } });
+}
+
+export default function LogContact() {
+  const result = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors} />
+        <h1 className="govuk-heading-l">Log a contact</h1>
+        <p className="govuk-body">
+          For a phone call, email, letter or visit. Only how and when it came in and a summary are needed: record what you
+          have, and record advice even when no professional is named.
+        </p>
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">The contact</h2>
+          <Radios
+            name="source"
+            legend="How did it come in?"
+            options={(["PHONE", "EMAIL", "LETTER", "IN_PERSON"] as const).map((value) => ({ value, label: sourceLabels[value] }))}
+            state={result}
+            inline
+          />
+          <DateInput name="receivedDate" legend="Date received" hint="For example, 23 11 2026" state={result} />
+          <TextInput name="receivedTime" label="Time received" hint="In 24-hour format, like 14:30" width={5} state={result} />
+          <h2 className="govuk-heading-m">Who made contact</h2>
+          <ReferrerFields state={result} mode="staff" />
+          <h2 className="govuk-heading-m">The person the concern is about</h2>
+          <SubjectFields state={result} mode="staff" />
+          <h2 className="govuk-heading-m">Children</h2>
+          <ChildFields state={result} count={CHILD_ROWS} />
+          <h2 className="govuk-heading-m">What happened</h2>
+          <IncidentFields state={result} mode="staff" />
+          <h2 className="govuk-heading-m">What has been done so far</h2>
+          <ActionsFields state={result} mode="staff" />
+          <Button>Log contact</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

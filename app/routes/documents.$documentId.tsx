@@ -1,0 +1,64 @@
+// A case's document, downloaded by staff: always as an attachment (never
+// shown inline), with the type recorded when it was stored, and an audit
+// event for every download. Files of referral drafts not yet submitted are
+// never served.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordAudit } from "~/audit/audit.server";
+import { requireUser } from "~/auth/guard.server";
+import { db } from "~/db.server";
+import { openDocumentStream } from "~/documents/storage.server";
+
+export const handle = { permission: "case:read" };
+
+/**
+ * A plain 404 Response: thrown from a resource route, a data() 404 would be
+ * logged by handleError as an error and answered as JSON.
+ */
+const notFound = () =>
+  new Response("Document not found", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+  });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** RFC 6266 / 8187: an ASCII fallback and the exact UTF-8 name. */
+function contentDisposition(filename: string) {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "case:read");
+  const id = params.documentId ?? "";
+  if (!UUID.test(id)) throw notFound();
+  const document = await db.document.findUnique({
+    where: { id },
+    select: { id: true, caseId: true, filename: true, mediaType: true, storageKey: true },
+  });
+  if (!document?.caseId) throw notFound();
+  const file = await openDocumentStream(document.storageKey);
+  if (!file) {
+    console.error(`Document ${document.id} has a record but no stored file (${document.storageKey}).`);
+    throw notFound();
+  }
+  try {
+    await recordAudit(request, { who: user.id, what: "document.download", caseId: document.caseId, details: { documentId: document.id } });
+  } catch (error) {
+    await file.stream.cancel();
+    throw error;
+  }
+  return new Response(file.stream, {
+    status: 200,
+    headers: {
+      "Content-Type": document.mediaType,
+      "Content-Length": String(file.sizeBytes),
+      "Content-Disposition": contentDisposition(document.filename),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cross-Origin-Resource-Policy": "same-origin",
+    },
+  });
+}

@@ -1,0 +1,129 @@
+// Documents with the referral: optional, up to the configured number and size,
+// checked by content. Files stay with the draft until the referral is sent.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/form-fields";
+import { db } from "~/db.server";
+import { acceptAttribute, ATTACHMENTS_FIELD, humanFileSize } from "~/documents/file-types";
+import { attachmentLimits, attachToDraft, readAttachmentUploads, removeFromDraft } from "~/documents/uploads.server";
+import { checkCsrf, csrfToken, requireDraft } from "~/referrals/drafts.server";
+import { invalid, readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Documents - LADO referral" }];
+
+async function attached(draftId: string) {
+  return db.document.findMany({
+    where: { draftId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, filename: true, sizeBytes: true },
+  });
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const draft = await requireDraft(request);
+  const { maxFiles, maxMb } = attachmentLimits();
+  return { csrf: csrfToken(draft), files: await attached(draft.id), maxFiles, maxMb };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const draft = await requireDraft(request);
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const form = await readForm(request);
+    checkCsrf(draft, form.get("csrf"));
+    const id = String(form.get("remove") ?? "");
+    if (id) await removeFromDraft(draft.id, id);
+    return redirect("/refer/attachments");
+  }
+  const already = await db.document.count({ where: { draftId: draft.id } });
+  const upload = await readAttachmentUploads(request, { alreadyAttached: already });
+  // A body refused unread has no fields to check: show the error, save nothing.
+  if (upload.error) return invalid({ errors: { [ATTACHMENTS_FIELD]: upload.error }, values: {} });
+  checkCsrf(draft, upload.fields.csrf);
+  if (upload.files.length === 0) {
+    return upload.fields.intent === "continue"
+      ? redirect("/refer/check")
+      : invalid({ errors: { [ATTACHMENTS_FIELD]: "Choose a file to attach" }, values: {} });
+  }
+  for (const file of upload.files) await attachToDraft(draft.id, file);
+  return redirect(upload.fields.intent === "continue" ? "/refer/check" : "/refer/attachments");
+}
+
+export default function Attachments() {
+  const { csrf, files, maxFiles, maxMb } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const error = result?.errors?.[ATTACHMENTS_FIELD];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/refer/actions" className="govuk-back-link">
+          Back
+        </Link>
+        <ErrorSummary errors={result?.errors} />
+        <span className="govuk-caption-l">Step 6 of 6</span>
+        <h1 className="govuk-heading-l">Documents (optional)</h1>
+        <p className="govuk-body">
+          You can attach up to {maxFiles} files, such as a written account, notes of what the child said, or photos. Each
+          file must be smaller than {maxMb} MB and be a PDF, Word document, image (JPG, PNG, GIF, WebP) or plain text.
+        </p>
+        {files.length ? (
+          <dl className="govuk-summary-list">
+            {files.map((f) => (
+              <div className="govuk-summary-list__row" key={f.id}>
+                <dt className="govuk-summary-list__key">{f.filename}</dt>
+                <dd className="govuk-summary-list__value">{humanFileSize(f.sizeBytes)}</dd>
+                <dd className="govuk-summary-list__actions">
+                  <Form method="post">
+                    <input type="hidden" name="csrf" value={csrf} />
+                    <button type="submit" name="remove" value={f.id} className="app-link-button">
+                      Remove<span className="govuk-visually-hidden"> {f.filename}</span>
+                    </button>
+                  </Form>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+        <Form method="post" encType="multipart/form-data" noValidate>
+          <input type="hidden" name="csrf" value={csrf} />
+          {files.length < maxFiles ? (
+            <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+              <label className="govuk-label govuk-label--s" htmlFor={ATTACHMENTS_FIELD}>
+                Upload files
+              </label>
+              <div id={`${ATTACHMENTS_FIELD}-hint`} className="govuk-hint">
+                You can choose more than one file at a time
+              </div>
+              {error ? (
+                <p id={`${ATTACHMENTS_FIELD}-error`} className="govuk-error-message">
+                  <span className="govuk-visually-hidden">Error:</span> {error}
+                </p>
+              ) : null}
+              <input
+                className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+                id={ATTACHMENTS_FIELD}
+                name={ATTACHMENTS_FIELD}
+                type="file"
+                multiple
+                accept={acceptAttribute}
+                aria-describedby={`${ATTACHMENTS_FIELD}-hint${error ? ` ${ATTACHMENTS_FIELD}-error` : ""}`}
+              />
+            </div>
+          ) : (
+            <p className="govuk-body">You have attached the most files you can. Remove one to attach another.</p>
+          )}
+          <div className="govuk-button-group">
+            <button type="submit" name="intent" value="continue" className="govuk-button" data-module="govuk-button">
+              Continue
+            </button>
+            {files.length < maxFiles ? (
+              <button type="submit" name="intent" value="upload" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                Attach files
+              </button>
+            ) : null}
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Button, ErrorSummary, Radios } from "~/components/form-fields";
+import { checkCsrf, csrfToken, requireDraft, savePage } from "~/referrals/drafts.server";
+import type { loader as rootLoader } from "~/root";
+import { invalid, parseForm, readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Is the LADO the right place? - LADO referral" }];
+
+const screenerSchema = z.object({
+  worksWithChildren: z.enum(["yes", "no", "not-sure"], "Say whether the person works or volunteers with children"),
+  aboutConduct: z.enum(["yes", "no", "not-sure"], "Say whether the concern is about how they have behaved"),
+  immediateDanger: z.enum(["yes", "no"], "Say whether a child is in immediate danger"),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const draft = await requireDraft(request);
+  return { csrf: csrfToken(draft), values: draft.answers.pages.screener ?? {} };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const draft = await requireDraft(request);
+  const form = await readForm(request);
+  checkCsrf(draft, form.get("csrf"));
+  const parsed = parseForm(screenerSchema, form);
+  await savePage(draft, "screener", parsed.ok ? parsed.values : parsed.failure.values);
+  if (!parsed.ok) return invalid(parsed.failure);
+  const { worksWithChildren, aboutConduct, immediateDanger } = parsed.data;
+  if (immediateDanger === "no" && worksWithChildren !== "no" && aboutConduct !== "no") return redirect("/refer/about-you");
+  return { guidance: { danger: immediateDanger === "yes", notWorking: worksWithChildren === "no", notConduct: aboutConduct === "no" } };
+}
+
+export default function Screener() {
+  const { csrf, values } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const state = result && "errors" in result ? result : { values };
+  if (result && "guidance" in result) {
+    const g = result.guidance;
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">Before you go on</h1>
+          {g.danger ? (
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                If a child is in immediate danger, call 999 now. Then phone children's services on {root?.env.FRONT_DOOR_PHONE} (out
+                of hours: {root?.env.OUT_OF_HOURS_PHONE}). Do not wait to fill in this form.
+              </strong>
+            </div>
+          ) : null}
+          {g.notWorking ? (
+            <p className="govuk-body">
+              The LADO deals with concerns about adults who work or volunteer with children, paid or unpaid, including
+              foster carers and people in a position of trust. If you are worried about a child and the adult does not
+              work with children, contact children's services on {root?.env.FRONT_DOOR_PHONE}.
+            </p>
+          ) : null}
+          {g.notConduct ? (
+            <p className="govuk-body">
+              The LADO deals with how an adult has behaved towards children, or behaviour that may make them unsuitable
+              to work with children. For a concern about a child's welfare at home, contact children's services on{" "}
+              {root?.env.FRONT_DOOR_PHONE}. For other workplace matters, use your organisation's HR process.
+            </p>
+          ) : null}
+          <p className="govuk-body">If you are not sure, phone the LADO team on {root?.env.LADO_PHONE}, or carry on and we will decide.</p>
+          <Link to="/refer/about-you" className="govuk-button" role="button" draggable="false">
+            Continue with the referral
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/refer" className="govuk-back-link">
+          Back
+        </Link>
+        <ErrorSummary errors={"errors" in state ? state.errors : undefined} />
+        <h1 className="govuk-heading-l">Is the LADO the right place?</h1>
+        <Form method="post" noValidate>
+          <input type="hidden" name="csrf" value={csrf} />
+          <Radios
+            name="worksWithChildren"
+            legend="Does the person work or volunteer with children?"
+            hint="Paid or unpaid, including foster carers and anyone in a position of trust"
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+              { value: "not-sure", label: "Not sure" },
+            ]}
+            state={state}
+          />
+          <Radios
+            name="aboutConduct"
+            legend="Is the concern about how they have behaved towards a child, or behaviour that may make them unsuitable to work with children?"
+            hint="This includes behaviour outside work, such as online or in their private life"
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+              { value: "not-sure", label: "Not sure" },
+            ]}
+            state={state}
+          />
+          <Radios
+            name="immediateDanger"
+            legend="Is a child in immediate danger now?"
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
+            state={state}
+            inline
+          />
+          <Button>Continue</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

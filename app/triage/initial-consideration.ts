@@ -1,0 +1,133 @@
+// Initial consideration of a contact: due within the configured number of
+// working days of receipt (../shared/docs/domain.md, "The life of a
+// contact"), and the time left put in words a person would say. Pure: `now`,
+// the target and the bank holidays are passed in.
+//
+// Wording, decided once and used everywhere:
+// - Time is real elapsed time. Under a day it reads in hours and minutes
+//   ("3 hours 20 minutes left", "Overdue by 2 hours").
+// - From a day on, overdue reads in whole calendar days on the London clock,
+//   weekends included ("Overdue by 3 days" from Friday noon to Monday noon,
+//   even across the clock change, when only 71 or 73 hours have passed).
+// - More than a day ahead, the due time reads as a time and day instead of a
+//   countdown ("Due by 4:30pm Monday 30 November"). A due time of exactly
+//   midnight reads as "by the end of" the day before; midday reads "midday".
+import { addWorkingDays, type Holidays } from "~/calendar/working-days";
+import { addDaysToDay, londonDay, londonMinutes } from "~/utils/dates";
+
+export type InitialConsideration = {
+  /** When the initial consideration is due. */
+  dueAt: Date;
+  /** Past the due time (at exactly the due time it is not yet overdue). */
+  overdue: boolean;
+  /** Whole minutes from now to dueAt, rounded towards zero: negative when overdue by a minute or more. */
+  minutesLeft: number;
+};
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** Under this many minutes left, the time left reads as a countdown rather than a due time. */
+export const COUNTDOWN_MINUTES = 24 * 60;
+
+/** When the initial consideration of a contact received at `receivedAt` is due, and where `now` stands against it. */
+export function initialConsideration(receivedAt: Date, now: Date, workingDays: number, holidays: Holidays): InitialConsideration {
+  const dueAt = addWorkingDays(receivedAt, workingDays, holidays);
+  const ms = dueAt.getTime() - now.getTime();
+  return { dueAt, overdue: ms < 0, minutesLeft: Math.trunc(ms / MINUTE_MS) || 0 };
+}
+
+/**
+ * The instant that splits the queue at `now`: a contact received before it
+ * is overdue, one received at or after it is not. The due time never goes
+ * back as receipt gets later, so the overdue contacts are exactly those
+ * received before one instant, found here by bisection to the millisecond.
+ * Lets a database count the overdue contacts without loading them all.
+ */
+export function overdueCutoff(now: Date, workingDays: number, holidays: Holidays): Date {
+  const isOverdue = (t: number) => addWorkingDays(new Date(t), workingDays, holidays).getTime() < now.getTime();
+  // Not overdue: received a day after now. Overdue: received long enough
+  // before now for the working days to have run out (widened if not).
+  let hi = now.getTime() + DAY_MS;
+  let span = (2 * workingDays + 30) * DAY_MS;
+  let lo = now.getTime() - span;
+  for (let i = 0; !isOverdue(lo) && i < 20; i++) {
+    hi = lo;
+    span *= 2;
+    lo = now.getTime() - span;
+  }
+  if (!isOverdue(lo)) return new Date(lo);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (isOverdue(mid)) lo = mid;
+    else hi = mid;
+  }
+  return new Date(hi);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "less than a minute", "45 minutes", "1 hour", "3 hours 20 minutes". */
+function hoursAndMinutes(minutes: number) {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return m === 0 ? "less than a minute" : plural(m, "minute");
+  return m === 0 ? plural(h, "hour") : `${plural(h, "hour")} ${plural(m, "minute")}`;
+}
+
+/** Whole calendar days on the London clock from `from` to `to`: Friday noon to Monday noon is 3. */
+function londonDaysBetween(from: Date, to: Date) {
+  const days = Math.round((Date.parse(`${londonDay(to)}T00:00:00Z`) - Date.parse(`${londonDay(from)}T00:00:00Z`)) / DAY_MS);
+  return londonMinutes(to) < londonMinutes(from) ? days - 1 : days;
+}
+
+/** How far past the due time: "5 minutes", "2 hours", "1 hour 20 minutes", "3 days". Empty when not overdue. */
+export function overdueBy({ dueAt, overdue, minutesLeft }: InitialConsideration, now: Date): string {
+  if (!overdue) return "";
+  const minutes = -minutesLeft;
+  if (minutes < COUNTDOWN_MINUTES) return hoursAndMinutes(minutes);
+  return plural(Math.max(1, londonDaysBetween(dueAt, now)), "day");
+}
+
+const dayParts = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
+
+/** "Monday 30 November", with the year when it is not the year of `now` in London. */
+function dayInWords(day: string, now: Date) {
+  const parts = Object.fromEntries(dayParts.formatToParts(new Date(`${day}T12:00:00Z`)).map((p) => [p.type, p.value]));
+  const words = `${parts.weekday} ${parts.day} ${parts.month}`;
+  return day.slice(0, 4) === londonDay(now).slice(0, 4) ? words : `${words} ${parts.year}`;
+}
+
+/** "4:30pm", "9am", "midday", "12:15am": GOV.UK style. */
+function clockInWords(minutes: number) {
+  if (minutes === 12 * 60) return "midday";
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const hour = h % 12 || 12;
+  return `${hour}${m ? `:${String(m).padStart(2, "0")}` : ""}${h < 12 ? "am" : "pm"}`;
+}
+
+/**
+ * The due time as a person would say it, in London time: "by 4:30pm Monday
+ * 30 November", "by midday Friday 27 November", and for exactly midnight "by
+ * the end of Monday 30 November" (not "12am Tuesday").
+ */
+export function dueByLabel(dueAt: Date, now: Date): string {
+  const day = londonDay(dueAt);
+  const minutes = londonMinutes(dueAt);
+  if (minutes === 0) return `by the end of ${dayInWords(addDaysToDay(day, -1), now)}`;
+  return `by ${clockInWords(minutes)} ${dayInWords(day, now)}`;
+}
+
+/**
+ * The time left in words: "Overdue by 2 hours", "Overdue by 3 days",
+ * "3 hours 20 minutes left", "Less than a minute left", or more than a day
+ * ahead "Due by 4:30pm Monday 30 November".
+ */
+export function timeLeftLabel(due: InitialConsideration, now: Date): string {
+  if (due.overdue) return `Overdue by ${overdueBy(due, now)}`;
+  if (due.minutesLeft < COUNTDOWN_MINUTES) {
+    const left = hoursAndMinutes(due.minutesLeft);
+    return `${left.charAt(0).toUpperCase()}${left.slice(1)} left`;
+  }
+  return `Due ${dueByLabel(due.dueAt, now)}`;
+}

@@ -1,0 +1,265 @@
+// The public referral form, page by page, through the real routes and database.
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { findDraft } from "~/referrals/drafts.server";
+import * as check from "~/routes/refer.check";
+import * as page from "~/routes/refer.$page";
+import * as screener from "~/routes/refer.screener";
+import * as sent from "~/routes/refer.sent";
+import * as start from "~/routes/refer._index";
+import { BASE, bodyOf, run, statusOf } from "./helpers";
+
+type Form = Record<string, string | string[]>;
+
+/** A referrer's browser: keeps the cookie, posts forms with the CSRF token. */
+class Referrer {
+  cookie = "";
+  constructor(readonly address = `198.51.100.${Math.floor(Math.random() * 250)}`) {}
+
+  request(path: string, form?: Form) {
+    const headers = new Headers({ "x-client-address": this.address });
+    if (this.cookie) headers.set("Cookie", this.cookie);
+    if (!form) return new Request(`${BASE}${path}`, { headers });
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+    return new Request(`${BASE}${path}`, { method: "POST", headers, body });
+  }
+
+  keep(value: unknown) {
+    const setCookie = value instanceof Response ? value.headers.get("Set-Cookie") : null;
+    if (setCookie) this.cookie = setCookie.split(";")[0]!;
+    return value;
+  }
+
+  async begin() {
+    this.keep((await run(start.action, this.request("/refer", {}))).value);
+  }
+
+  async csrf() {
+    const { value } = await run(screener.loader, this.request("/refer/screener"));
+    return bodyOf<{ csrf: string }>(value).csrf;
+  }
+
+  async post(handler: typeof page.action | typeof screener.action | typeof check.action, path: string, form: Form, params: Record<string, string> = {}) {
+    const { value } = await run(handler, this.request(path, { csrf: await this.csrf(), ...form }), params);
+    return this.keep(value);
+  }
+
+  page(slug: string, form: Form) {
+    return this.post(page.action, `/refer/${slug}`, form, { page: slug });
+  }
+}
+
+const date = (name: string, d: string) => {
+  const [y, m, day] = d.split("-");
+  return { [`${name}-day`]: day!, [`${name}-month`]: m!, [`${name}-year`]: y! };
+};
+
+const answers: Record<string, Form> = {
+  "about-you": {
+    referrerName: "Grace Okafor",
+    referrerRole: "Designated safeguarding lead",
+    organisationName: "Riverside Primary School",
+    organisationSector: "PRIMARY_SCHOOL",
+    referrerPhone: "020 7946 0321",
+    referrerEmail: "G.Okafor@riverside.example.org",
+    seniorManagerAware: "YES",
+  },
+  person: {
+    namedProfessional: "yes",
+    subjectFirstName: "Daniel",
+    subjectLastName: "Hughes",
+    subjectPreviousNames: "Daniel Hughes-Brown, Dan Brown",
+    ...date("subjectDateOfBirth", "1988-02-14"),
+    subjectSex: "MALE",
+    subjectJobTitle: "Teaching assistant",
+    subjectEmployer: "Riverside Primary School",
+    subjectEmploymentBasis: "PERMANENT",
+  },
+  children: { "childAge-1": "9", "childSex-1": "FEMALE", "childSetting-1": "Year 4" },
+  "what-happened": {
+    harmCategories: ["PHYSICAL", "EMOTIONAL"],
+    followedRestraint: "no",
+    ...date("incidentDate", "2026-11-20"),
+    moreThanOneIncident: "no",
+    summary: "A pupil said the teaching assistant grabbed her arm hard in the corridor and shouted at her.",
+    allegationMadeBy: "CHILD",
+  },
+  actions: {
+    policeInformed: "NO",
+    socialCareInformed: "NO",
+    parentsInformed: "YES",
+    subjectAware: "UNKNOWN",
+    suspendedOrRedeployed: "NO",
+  },
+};
+
+async function completeAllPages(referrer: Referrer, overrides: Record<string, Form> = {}) {
+  await referrer.begin();
+  expect(statusOf(await referrer.post(screener.action, "/refer/screener", { worksWithChildren: "yes", aboutConduct: "yes", immediateDanger: "no" }))).toBe(302);
+  for (const [slug, form] of Object.entries(answers)) {
+    const result = await referrer.page(slug, { ...form, ...overrides[slug] });
+    expect(statusOf(result), `${slug}: ${JSON.stringify(bodyOf(result))}`).toBe(302);
+  }
+}
+
+describe("the referral form", () => {
+  it("takes a referral from start to finish: one transaction makes the case, referrer, person, children, audit event and emails", async () => {
+    const referrer = new Referrer();
+    await completeAllPages(referrer);
+    const done = (await referrer.post(check.action, "/refer/check", { declaration: "yes" })) as Response;
+    expect(done.headers.get("Location")).toBe("/refer/sent");
+    const { reference } = bodyOf<{ reference: string }>((await run(sent.loader, referrer.request("/refer/sent"))).value);
+    expect(reference).toMatch(/^LADO-\d{4}-\d{5}$/);
+
+    const file = await db.case.findUniqueOrThrow({
+      where: { reference },
+      include: { referrer: { include: { organisation: true } }, subject: true, children: true, auditEvents: true, messages: true },
+    });
+    expect(file).toMatchObject({ source: "ONLINE_FORM", loggedById: null, namedProfessional: true, reportedHarmCategories: ["PHYSICAL", "EMOTIONAL"] });
+    expect(file.referrer).toMatchObject({ name: "Grace Okafor", email: "g.okafor@riverside.example.org", seniorManagerAware: "YES" });
+    expect(file.referrer?.organisation).toMatchObject({ name: "Riverside Primary School", sector: "PRIMARY_SCHOOL" });
+    expect(file.subject).toMatchObject({ firstName: "Daniel", lastName: "Hughes", previousNames: ["Daniel Hughes-Brown", "Dan Brown"], jobTitle: "Teaching assistant" });
+    expect(file.subject?.dateOfBirth?.toISOString().slice(0, 10)).toBe("1988-02-14");
+    expect(file.children).toMatchObject([{ ageYears: 9, sex: "FEMALE", setting: "Year 4", name: null }]);
+    expect(file.auditEvents.map((e) => e.action)).toEqual(["referral.submit"]);
+    expect(file.messages.map((m) => [m.template, m.toAddress]).sort()).toEqual([
+      ["referral-receipt", "g.okafor@riverside.example.org"],
+      ["referral-team-alert", "lado-team@example.org"],
+    ]);
+    expect(await findDraft(referrer.request("/refer/check"))).toBeNull();
+  });
+
+  it("keeps everything typed on an error, on a refresh, and after going back", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    const typed = { ...answers["about-you"], referrerEmail: "not an email", referrerName: "" };
+    const failed = await referrer.page("about-you", typed);
+    expect(statusOf(failed)).toBe(400);
+    expect(bodyOf<{ errors: Record<string, string> }>(failed).errors).toEqual({
+      referrerName: "Enter your full name",
+      referrerEmail: "Enter an email address in the correct format, like name@example.org",
+    });
+    const again = await run(page.loader, referrer.request("/refer/about-you"), { page: "about-you" });
+    expect(bodyOf<{ values: Form }>(again.value).values).toMatchObject({ referrerEmail: "not an email", organisationName: "Riverside Primary School" });
+  });
+
+  it("stores and shows back unicode, emoji, right-to-left text and HTML exactly as typed", async () => {
+    const referrer = new Referrer();
+    const summary = `<script>alert("x")</script> Ahmed said «ça va» 👋🏽 — مرحبا بالعالم ${"é".repeat(3000)}`;
+    await completeAllPages(referrer, { "what-happened": { summary }, person: { subjectFirstName: "Zoë 🌈", subjectLastName: "O'Brien-שלום" } });
+    await referrer.post(check.action, "/refer/check", { declaration: "yes" });
+    const file = await db.case.findFirstOrThrow({ where: { summary }, include: { subject: true } });
+    expect(file.summary).toBe(summary);
+    expect(file.subject?.firstName).toBe("Zoë 🌈");
+    expect(file.subject?.lastName).toBe("O'Brien-שלום");
+  });
+
+  it.each([
+    ["person", { ...date("subjectDateOfBirth", "2015-01-01") }, "subjectDateOfBirth", "Check the date of birth: it makes the person under 16. Leave it blank if you do not know it"],
+    ["person", { ...date("subjectDateOfBirth", "1900-01-01") }, "subjectDateOfBirth", "Check the date of birth: it makes the person over 100. Leave it blank if you do not know it"],
+    ["person", { ...date("subjectDateOfBirth", "1990-02-30") }, "subjectDateOfBirth", "Date of birth must be a real date, like 27 3 2026"],
+    ["what-happened", { ...date("incidentDate", "2099-01-01") }, "incidentDate", "Date of the incident must be today or in the past"],
+    ["what-happened", { summary: "x".repeat(20_001) }, "summary", "What happened must be 20,000 characters or fewer"],
+    ["person", { namedProfessional: "yes", subjectFirstName: "", subjectLastName: "" }, "subjectLastName", "Enter the person's name, or say you do not know it"],
+    ["children", { "childAge-1": "19" }, "childAge-1", "Enter the child's age in years, from 0 to 17"],
+    ["about-you", { organisationSector: "SPACESHIP" }, "organisationSector", "Choose the type of organisation"],
+  ])("on %s, %j gives a clear message next to the field", async (slug, override, field, message) => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    const result = await referrer.page(slug, { ...answers[slug], ...override });
+    expect(statusOf(result)).toBe(400);
+    expect(bodyOf<{ errors: Record<string, string> }>(result).errors[field]).toBe(message);
+  });
+
+  it("lets a referrer give no name for the person", async () => {
+    const referrer = new Referrer();
+    await completeAllPages(referrer, { person: { namedProfessional: "no", subjectFirstName: "", subjectLastName: "" } });
+    await referrer.post(check.action, "/refer/check", { declaration: "yes" });
+    const file = await db.case.findFirstOrThrow({ where: { namedProfessional: false }, include: { subject: true } });
+    expect(file.subject).toMatchObject({ firstName: null, lastName: null, jobTitle: "Teaching assistant" });
+  });
+
+  it("adds another child without losing the first", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    const added = (await referrer.page("children", { ...answers.children, intent: "add-child" })) as Response;
+    expect(added.headers.get("Location")).toBe("/refer/children#childAge-2");
+    const shown = bodyOf<{ childCount: number; values: Form }>((await run(page.loader, referrer.request("/refer/children"), { page: "children" })).value);
+    expect(shown.childCount).toBe(2);
+    expect(shown.values["childAge-1"]).toBe("9");
+  });
+
+  it("refuses a tampered form with a clear error and keeps the draft", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    const { value } = await run(page.action, referrer.request("/refer/about-you", { ...answers["about-you"], csrf: "forged" }), { page: "about-you" });
+    expect(statusOf(value)).toBe(400);
+    expect(bodyOf<{ message: string }>(value).message).toBe("tampered");
+    expect(await findDraft(referrer.request("/refer/about-you"))).not.toBeNull();
+  });
+
+  it("a replayed submission creates nothing more and goes to the confirmation", async () => {
+    const referrer = new Referrer();
+    await completeAllPages(referrer);
+    const csrf = await referrer.csrf();
+    await referrer.post(check.action, "/refer/check", { declaration: "yes" });
+    const before = await db.case.count();
+    const replay = await run(check.action, referrer.request("/refer/check", { csrf, declaration: "yes" }));
+    expect((replay.value as Response).headers.get("Location")).toBe("/refer/sent");
+    expect(await db.case.count()).toBe(before);
+  });
+
+  it("needs the declaration, and turns away a robot that fills in the hidden field", async () => {
+    const referrer = new Referrer();
+    await completeAllPages(referrer);
+    const before = await db.case.count();
+    const undeclared = await referrer.post(check.action, "/refer/check", {});
+    expect(bodyOf<{ errors: Record<string, string> }>(undeclared).errors.declaration).toMatch(/^Confirm the information/);
+    const robot = await referrer.post(check.action, "/refer/check", { declaration: "yes", website: "http://spam.example" });
+    expect(statusOf(robot)).toBe(400);
+    expect(await db.case.count()).toBe(before);
+  });
+
+  it("sends the referrer back to the first page with a problem if a page was skipped", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    await referrer.page("about-you", answers["about-you"]!);
+    const result = await referrer.post(check.action, "/refer/check", { declaration: "yes" });
+    expect(statusOf(result)).toBe(400);
+    expect(bodyOf<{ errors: Record<string, string> }>(result).errors).toEqual({
+      "page-person": "The person the concern is about: Say whether you know the person's name",
+    });
+  });
+
+  it("limits submissions per client address per hour", async () => {
+    const address = "203.0.113.77";
+    for (let i = 0; i < 10; i++) {
+      const referrer = new Referrer(address);
+      await completeAllPages(referrer);
+      expect(statusOf(await referrer.post(check.action, "/refer/check", { declaration: "yes" }))).toBe(302);
+    }
+    const eleventh = new Referrer(address);
+    await completeAllPages(eleventh);
+    const refused = await eleventh.post(check.action, "/refer/check", { declaration: "yes" });
+    expect(statusOf(refused)).toBe(429);
+    expect(await findDraft(eleventh.request("/refer/check"))).not.toBeNull(); // kept to send later
+  }, 60_000);
+
+  it("sends an expired draft back to the start, saying why", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    const draft = await findDraft(referrer.request("/refer/about-you"));
+    await db.referralDraft.update({ where: { id: draft!.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const { value } = await run(page.loader, referrer.request("/refer/about-you"), { page: "about-you" });
+    expect((value as Response).headers.get("Location")).toBe("/refer?expired=1");
+  });
+
+  it("answers 404 for a page that does not exist", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    const { value } = await run(page.loader, referrer.request("/refer/nope"), { page: "nope" });
+    expect(statusOf(value)).toBe(404);
+  });
+});
