@@ -39,6 +39,7 @@ const MAX_BODY_BYTES = 60 * 1024 * 1024; // five 10 MB attachments and the form
 
 const app = express();
 app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY);
 
 app.use((req: Request, res: Response, next: NextFunction) => {
   const id = randomUUID();

@@ -387,3 +387,34 @@ describe("the case page", () => {
     ]);
   });
 });
+
+describe("a contact made while GOV.UK Notify is down", () => {
+  it("is kept, with its email queued for a retry and the failure visible", async () => {
+    const calls = fakeNotify(() => notifyError(500, "Exception", "Internal server error"));
+    const logContact = await import("~/routes/contacts.new");
+    const support = await signedIn(["BUSINESS_SUPPORT"]);
+    const form = {
+      source: "EMAIL",
+      "receivedDate-day": "20",
+      "receivedDate-month": "11",
+      "receivedDate-year": "2026",
+      receivedTime: "10:00",
+      namedProfessional: "no",
+      summary: "A nursery manager emailed about a member of staff.",
+    };
+    const { value } = await run(logContact.action, request("/contacts/new", { caller: support, form }));
+    expect(statusOf(value)).toBe(302);
+    const reference = (value as Response).headers.get("Location")!.replace("/cases/", "");
+    // The attempt made straight after the transaction runs in the background.
+    let message;
+    for (let i = 0; i < 50; i++) {
+      message = await db.outboundMessage.findFirstOrThrow({ where: { case: { reference } } });
+      if (message.attempts > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await db.case.count({ where: { reference } })).toBe(1);
+    expect(message).toMatchObject({ status: "QUEUED", attempts: 1, lastError: expect.stringMatching(/^HTTP 500/) });
+    expect(message!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -4,9 +4,9 @@ import type { ReactNode } from "react";
 
 export type FieldState = { errors?: Record<string, string>; values?: Record<string, string | string[]> };
 
-function valueOf(state: FieldState | undefined, name: string, fallback?: string) {
+function valueOf(state: FieldState | undefined, name: string) {
   const v = state?.values?.[name];
-  return typeof v === "string" ? v : (fallback ?? "");
+  return typeof v === "string" ? v : "";
 }
 
 export function ErrorSummary({ errors }: { errors?: Record<string, string> }) {
@@ -51,9 +51,7 @@ export function TextInput({
   type = "text",
   autoComplete,
   width,
-  defaultValue,
   spellCheck,
-  isPageHeading,
 }: {
   name: string;
   label: ReactNode;
@@ -62,25 +60,11 @@ export function TextInput({
   type?: "text" | "email" | "password" | "tel" | "search";
   autoComplete?: string;
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
-  defaultValue?: string;
   spellCheck?: boolean;
-  isPageHeading?: boolean;
 }) {
   const error = state?.errors?.[name];
-  const labelEl = (
-    <label className={`govuk-label${isPageHeading ? " govuk-label--l" : ""}`} htmlFor={name}>
-      {label}
-    </label>
-  );
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={name} message={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error}>
       <input
         className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
         id={name}
@@ -88,9 +72,39 @@ export function TextInput({
         type={type}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
-        defaultValue={type === "password" ? undefined : valueOf(state, name, defaultValue)}
+        defaultValue={type === "password" ? undefined : valueOf(state, name)}
         aria-describedby={describedBy(name, hint, error)}
       />
+    </LabelledField>
+  );
+}
+
+/** A form group with its label, hint and error message around one control. */
+function LabelledField({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={name} message={error} />
+      {children}
     </div>
   );
 }
@@ -239,16 +253,7 @@ export function Textarea({
 }) {
   const error = state?.errors?.[name];
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={name} message={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error}>
       <textarea
         className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
         id={name}
@@ -258,7 +263,7 @@ export function Textarea({
         defaultValue={valueOf(state, name)}
         aria-describedby={describedBy(name, hint, error)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -277,17 +282,13 @@ export function Select({
 }) {
   const error = state?.errors?.[name];
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={name}>
-        {label}
-      </label>
-      <ErrorMessage id={name} message={error} />
+    <LabelledField name={name} label={label} error={error}>
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={name}
         name={name}
         defaultValue={state?.values ? valueOf(state, name) : (defaultValue ?? "")}
-        aria-describedby={error ? `${name}-error` : undefined}
+        aria-describedby={describedBy(name, undefined, error)}
       >
         <option value="">Choose</option>
         {options.map((o) => (
@@ -296,6 +297,6 @@ export function Select({
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }

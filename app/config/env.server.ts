@@ -35,6 +35,11 @@ const schema = z.object({
   REFERRAL_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   ATTACHMENT_MAX_FILES: z.coerce.number().int().min(0).max(20).default(5),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  /** Express's "trust proxy": behind a reverse proxy, how to find the client's address (hops, or addresses). */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v) => (/^\d+$/.test(v) ? Number(v) : v === "true" ? true : v === "false" ? false : v)),
   /** Where uploaded files are kept, outside the web root. */
   UPLOAD_DIR: z.string().min(1).default("data/uploads"),
 }).refine((e) => !e.NOTIFY_API_KEY || e.NOTIFY_TEMPLATE_ID, {

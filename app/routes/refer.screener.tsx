@@ -32,6 +32,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return { guidance: { danger: immediateDanger === "yes", notWorking: worksWithChildren === "no", notConduct: aboutConduct === "no" } };
 }
 
+const yesNoNotSure = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+  { value: "not-sure", label: "Not sure" },
+];
+
 export default function Screener() {
   const { csrf, values } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -91,22 +97,14 @@ export default function Screener() {
             name="worksWithChildren"
             legend="Does the person work or volunteer with children?"
             hint="Paid or unpaid, including foster carers and anyone in a position of trust"
-            options={[
-              { value: "yes", label: "Yes" },
-              { value: "no", label: "No" },
-              { value: "not-sure", label: "Not sure" },
-            ]}
+            options={yesNoNotSure}
             state={state}
           />
           <Radios
             name="aboutConduct"
             legend="Is the concern about how they have behaved towards a child, or behaviour that may make them unsuitable to work with children?"
             hint="This includes behaviour outside work, such as online or in their private life"
-            options={[
-              { value: "yes", label: "Yes" },
-              { value: "no", label: "No" },
-              { value: "not-sure", label: "Not sure" },
-            ]}
+            options={yesNoNotSure}
             state={state}
           />
           <Radios

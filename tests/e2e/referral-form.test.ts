@@ -1,0 +1,476 @@
+// End to end, in headless Chromium against the real production server (build/
+// served by server/index.ts) on this test file's own database: the public
+// referral form as a referrer uses it, with JavaScript, without it, and with
+// the keyboard only; its error summary; then a LADO finds the referral in the
+// triage queue and opens it. Every page is checked with axe-core (WCAG 2.2 A
+// and AA) and for console errors and CSP violations.
+//
+// Referrals sent by this file: two (all from 127.0.0.1), under the default
+// limit of 10 an hour per address.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { createUser } from "../factories";
+import {
+  describeViolations,
+  launchBrowser,
+  missingBuildMessage,
+  seriousAxeViolations,
+  startAppServer,
+  watchForProblems,
+  type AppServer,
+} from "./browser";
+
+const EMAIL = "e2e-referrals-lado@example.org";
+const PASSWORD = "correct-horse-battery-staple-2026";
+const PDF_NAME = "notes-of-what-was-said.pdf";
+const REFERENCE = /^LADO-\d{4}-\d{5}$/;
+
+let server: AppServer | undefined;
+let browser: Browser | undefined;
+let pdfPath: string;
+let tempDir: string | undefined;
+
+/** Every context a test opened, with the problems its page reported. */
+const opened: { context: BrowserContext; problems: string[] }[] = [];
+/** Problems the running test expects (a 4xx answer), forgiven when it ends. */
+let allowed: RegExp[] = [];
+
+beforeAll(async () => {
+  const missing = missingBuildMessage();
+  if (missing) throw new Error(missing);
+  await createUser(db, { roles: ["LADO"], email: EMAIL, password: PASSWORD });
+  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "lado-e2e-referral-"));
+  pdfPath = path.join(tempDir, PDF_NAME);
+  fs.writeFileSync(pdfPath, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+  // UPLOAD_DIR (the test file's temporary folder) comes through from process.env.
+  server = await startAppServer({ databaseUrl: process.env.DATABASE_URL! });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  const seen = opened.flatMap((o) => o.problems).filter((p) => !allowed.some((pattern) => pattern.test(p)));
+  allowed = [];
+  for (const { context } of opened.splice(0)) await context.close();
+  expect(seen, `The browser reported problems:\n${seen.join("\n")}`).toEqual([]);
+});
+
+/** A fresh browser context (no cookies) and a page in it, watched for problems. */
+async function openPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser!.newContext({ baseURL: server!.url, ...options });
+  context.setDefaultTimeout(10_000); // fail with Playwright's message before the test times out
+  const page = await context.newPage();
+  const problems = await watchForProblems(page);
+  opened.push({ context, problems });
+  return page;
+}
+
+/**
+ * Chromium logs any 4xx response as a console error: the form answers 400 when
+ * a page has errors (the document itself without JavaScript, or Remix's
+ * `.data` request with it). Forgive exactly those, for this path.
+ */
+function allow400(pathname: string) {
+  const escaped = pathname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  allowed.push(
+    new RegExp(`^console error on .*: Failed to load resource: the server responded with a status of 400 .*\\(http://localhost:\\d+${escaped}(\\.data)?[?)]`),
+  );
+}
+
+async function expectAccessible(page: Page, what: string) {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, `axe-core found serious or critical problems on ${what}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name });
+
+/** Waits for the page's main heading (Remix navigates in the page) and checks the address. */
+async function arrive(page: Page, title: string | RegExp, pathname: string) {
+  await heading(page, title).waitFor();
+  expect(new URL(page.url()).pathname).toBe(pathname);
+}
+
+// ---------------------------------------------------------------- answering, by label
+
+const group = (scope: Page | Locator, name: string) => scope.getByRole("group", { name, exact: true });
+const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, { exact: true });
+
+async function choose(scope: Page | Locator, legend: string, option: string) {
+  await field(group(scope, legend), option).check();
+}
+
+async function fillDate(scope: Page | Locator, legend: string, day: number, month: number, year: number) {
+  const date = group(scope, legend);
+  await field(date, "Day").fill(String(day));
+  await field(date, "Month").fill(String(month));
+  await field(date, "Year").fill(String(year));
+}
+
+/** A date some days ago, as London would write it (near enough for an incident). */
+function daysAgo(days: number) {
+  const d = new Date(Date.now() - days * 86_400_000);
+  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+}
+
+async function startReferral(page: Page, scan = false) {
+  await page.goto("/refer");
+  await arrive(page, "Tell the LADO about a concern about an adult who works with children", "/refer");
+  if (scan) await expectAccessible(page, "the start page");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await arrive(page, "Is the LADO the right place?", "/refer/screener");
+  if (scan) await expectAccessible(page, "the screener");
+}
+
+async function answerScreener(page: Page) {
+  await choose(page, "Does the person work or volunteer with children?", "Yes");
+  await choose(page, "Is the concern about how they have behaved towards a child, or behaviour that may make them unsuitable to work with children?", "Not sure");
+  await choose(page, "Is a child in immediate danger now?", "No");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await arrive(page, "About you", "/refer/about-you");
+}
+
+async function answerAboutYou(page: Page, name: string) {
+  await field(page, "Your full name").fill(name);
+  await field(page, "Your role").fill("Designated safeguarding lead");
+  await field(page, "Your organisation").fill("Riverside Primary School");
+  await field(page, "Type of organisation").selectOption({ label: "Primary school" });
+  await field(page, "Telephone number").fill("020 7946 0321");
+  await field(page, "Email address").fill("g.okafor@riverside.example.org");
+  await choose(page, "Does your organisation's most senior manager know about this concern?", "Yes");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await arrive(page, "The person the concern is about", "/refer/person");
+}
+
+async function answerPerson(page: Page, lastName: string) {
+  await choose(page, "Do you know the person's name?", "Yes");
+  await field(page, "First name").fill("Daniel");
+  await field(page, "Last name").fill(lastName);
+  await fillDate(page, "Date of birth (optional)", 14, 2, 1988);
+  await field(page, "Job title or role").fill("Teaching assistant");
+  await field(page, "Who they work or volunteer for").fill("Riverside Primary School");
+  await field(page, "How they are employed (optional)").selectOption({ label: "Permanent" });
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await arrive(page, "The child or children", "/refer/children");
+}
+
+async function answerChild(page: Page, n: number, age: string, sex: string, setting: string) {
+  const child = group(page, `Child ${n}`);
+  await field(child, "Age in years").fill(age);
+  await choose(child, "Sex", sex);
+  await field(child, "Where they know the person from").fill(setting);
+}
+
+async function answerChildren(page: Page, scan = false) {
+  await answerChild(page, 1, "9", "Female", "Year 4 at the school");
+  await page.getByRole("button", { name: "Add another child" }).click();
+  await group(page, "Child 2").waitFor();
+  // The first child's answers were saved and are shown again.
+  expect(await field(group(page, "Child 1"), "Age in years").inputValue()).toBe("9");
+  expect(await field(group(page, "Child 1"), "Where they know the person from").inputValue()).toBe("Year 4 at the school");
+  if (scan) await expectAccessible(page, "the children page with two children");
+  await answerChild(page, 2, "10", "Male", "Year 5 at the school");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await arrive(page, "What happened", "/refer/what-happened");
+}
+
+async function answerWhatHappened(page: Page, summary: string) {
+  const kinds = group(page, "What kind of concern is it?");
+  await field(kinds, "Physical").check();
+  await field(kinds, "Emotional").check();
+  await choose(page, "If physical, did it happen during an authorised restraint?", "No");
+  const when = daysAgo(10);
+  await fillDate(page, "When did it happen?", when.day, when.month, when.year);
+  await choose(page, "Has it happened more than once?", "No");
+  await field(page, "Where did it happen? (optional)").fill("The corridor by the hall");
+  await field(page, "Tell us what happened, in your own words").fill(summary);
+  await choose(page, "Who raised the concern?", "The child");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await arrive(page, "What has been done so far", "/refer/actions");
+}
+
+async function answerActions(page: Page) {
+  await choose(page, "Have the police been told?", "No");
+  await choose(page, "Has children's social care been told?", "No");
+  await choose(page, "Have the child's parents or carers been told?", "Yes");
+  await choose(page, "Does the person know about the concern?", "Not known");
+  await choose(page, "Has the person been suspended, or moved away from children?", "No");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await arrive(page, "Documents (optional)", "/refer/attachments");
+}
+
+async function attachPdf(page: Page) {
+  await field(page, "Upload files").setInputFiles(pdfPath);
+  await page.getByRole("button", { name: "Attach files" }).click();
+  // The page comes back listing the file, with a way to remove it.
+  await page.getByRole("button", { name: `Remove ${PDF_NAME}` }).waitFor();
+  expect(new URL(page.url()).pathname).toBe("/refer/attachments");
+}
+
+async function continueToCheck(page: Page) {
+  await page.getByRole("button", { name: "Continue" }).click();
+  await arrive(page, "Check your answers before sending your referral", "/refer/check");
+}
+
+/** The answer shown on the check-your-answers page for a question. */
+function answerShown(page: Page, question: string) {
+  return page.locator(".govuk-summary-list__row").filter({ has: page.getByRole("term").getByText(question, { exact: true }) }).getByRole("definition").first();
+}
+
+async function declareAndSend(page: Page): Promise<string> {
+  await field(page, "The information I have given is correct to the best of my knowledge").check();
+  await page.getByRole("button", { name: "Send referral" }).click();
+  await arrive(page, "Referral sent", "/refer/sent");
+  const reference = (await page.locator(".govuk-panel__body strong").textContent())?.trim() ?? "";
+  expect(reference).toMatch(REFERENCE);
+  expect(reference.slice(5, 9)).toBe(String(new Date().getUTCFullYear()));
+  return reference;
+}
+
+async function signInAsLado(page: Page) {
+  await page.goto("/sign-in");
+  await field(page, "Email address").fill(EMAIL);
+  await field(page, "Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await arrive(page, "Cases", "/cases");
+}
+
+// ---------------------------------------------------------------- keyboard only
+
+async function isFocused(locator: Locator) {
+  return locator.evaluate((el) => el === document.activeElement);
+}
+
+/** Presses Tab (or Shift+Tab) until the element has focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator, what: string, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press("Tab");
+  }
+  if (await isFocused(target)) return;
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `${el.tagName.toLowerCase()}#${el.id} ${el.textContent?.trim().slice(0, 40) ?? ""}` : "nothing";
+  });
+  throw new Error(`Pressing Tab ${max} times never reached ${what}; focus is on ${focused}`);
+}
+
+// ---------------------------------------------------------------- the tests
+
+describe("the public referral form, end to end", () => {
+  it("a referrer completes every page with JavaScript on (two children, a document, one change), then a LADO finds it in triage; every page passes axe", async () => {
+    const page = await openPage();
+    const lastName = "Hughes-Ellison";
+    const summary = "A pupil said the teaching assistant grabbed her arm hard in the corridor and shouted at her. Another child saw it.";
+
+    await startReferral(page, true);
+    await answerScreener(page);
+    await expectAccessible(page, "the About you page");
+    await answerAboutYou(page, "Grace Okafor");
+    await expectAccessible(page, "the person page");
+    await answerPerson(page, lastName);
+    await expectAccessible(page, "the children page");
+    await answerChildren(page, true);
+    await expectAccessible(page, "the what happened page");
+    await answerWhatHappened(page, summary);
+    await expectAccessible(page, "the actions page");
+    await answerActions(page);
+    await expectAccessible(page, "the documents page");
+    await attachPdf(page);
+    await expectAccessible(page, "the documents page with a file attached");
+    await continueToCheck(page);
+    await expectAccessible(page, "the check your answers page");
+
+    // What was typed is read back, in words.
+    expect(await answerShown(page, "Name").textContent()).toBe("Grace Okafor");
+    expect(await answerShown(page, "Type of organisation").textContent()).toBe("Primary school");
+    expect(await answerShown(page, "Last name").textContent()).toBe(lastName);
+    expect(await answerShown(page, "Date of birth").textContent()).toBe("14 February 1988");
+    expect(await answerShown(page, "Kind of concern").textContent()).toBe("Physical, Emotional");
+    expect(await answerShown(page, "Attached").textContent()).toBe(PDF_NAME);
+
+    // Change one answer and come back.
+    await page.getByRole("link", { name: "Change role", exact: true }).click();
+    await arrive(page, "About you", "/refer/about-you");
+    expect(new URL(page.url()).searchParams.get("change")).toBe("1");
+    expect(await field(page, "Your role").inputValue()).toBe("Designated safeguarding lead");
+    await field(page, "Your role").fill("Deputy headteacher");
+    await page.getByRole("button", { name: "Save and go back to check your answers" }).click();
+    await arrive(page, "Check your answers before sending your referral", "/refer/check");
+    expect(await answerShown(page, "Role").textContent()).toBe("Deputy headteacher");
+
+    const reference = await declareAndSend(page);
+    await expectAccessible(page, "the confirmation page");
+
+    // In the database: an online referral with both children and the document.
+    const file = await db.case.findUniqueOrThrow({
+      where: { reference },
+      include: { children: { orderBy: { ageYears: "asc" } }, documents: true, referrer: true, subject: true },
+    });
+    expect(file).toMatchObject({ source: "ONLINE_FORM", summary, reportedHarmCategories: ["PHYSICAL", "EMOTIONAL"] });
+    expect(file.referrer).toMatchObject({ name: "Grace Okafor", role: "Deputy headteacher" });
+    expect(file.subject).toMatchObject({ firstName: "Daniel", lastName });
+    expect(file.children.map((c) => [c.ageYears, c.sex, c.setting])).toEqual([
+      [9, "FEMALE", "Year 4 at the school"],
+      [10, "MALE", "Year 5 at the school"],
+    ]);
+    expect(file.documents.map((d) => d.filename)).toEqual([PDF_NAME]);
+
+    // A LADO finds it in the triage queue and opens it.
+    const staff = await openPage();
+    await signInAsLado(staff);
+    await staff.goto("/triage");
+    await arrive(staff, "Triage", "/triage");
+    await expectAccessible(staff, "the triage queue");
+    const row = staff.getByRole("row").filter({ has: staff.getByRole("link", { name: reference, exact: true }) });
+    expect(await row.getByRole("cell").filter({ hasText: "Online form" }).count()).toBe(1);
+    await row.getByRole("link", { name: reference, exact: true }).click();
+    await heading(staff, new RegExp(reference)).waitFor();
+    expect(new URL(staff.url()).pathname).toBe(`/cases/${reference}`);
+    await staff.getByRole("link", { name: PDF_NAME, exact: true }).waitFor();
+    await expectAccessible(staff, "the case page of the referral");
+
+    await staff.goto("/contacts/new");
+    await arrive(staff, "Log a contact", "/contacts/new");
+    await expectAccessible(staff, "the log a contact page");
+  });
+
+  it("works with JavaScript off: plain form posts from start to a reference", async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    const summary = "Sent without JavaScript: the coach shouted at the under-12s and pushed one of them.";
+    await startReferral(page);
+    await answerScreener(page);
+    await answerAboutYou(page, "Sam Patel");
+    await answerPerson(page, "Whitlock");
+    await answerChildren(page);
+    await answerWhatHappened(page, summary);
+    await answerActions(page);
+    await attachPdf(page);
+    await continueToCheck(page);
+    await page.getByRole("link", { name: "Change where", exact: true }).click();
+    await arrive(page, "What happened", "/refer/what-happened");
+    await field(page, "Where did it happen? (optional)").fill("The changing rooms");
+    await page.getByRole("button", { name: "Save and go back to check your answers" }).click();
+    await arrive(page, "Check your answers before sending your referral", "/refer/check");
+    expect(await answerShown(page, "Where").textContent()).toBe("The changing rooms");
+    const reference = await declareAndSend(page);
+    const file = await db.case.findUniqueOrThrow({ where: { reference }, include: { children: true, documents: true } });
+    expect(file).toMatchObject({ source: "ONLINE_FORM", summary });
+    expect(file.children).toHaveLength(2);
+    expect(file.documents.map((d) => d.filename)).toEqual([PDF_NAME]);
+    // No script ran: the app's bundle did not load as a script.
+    expect(await page.evaluate(() => document.body.classList.contains("js-enabled")).catch(() => false)).toBe(false);
+  });
+
+  it("can be answered with the keyboard only: the screener and the About you page", async () => {
+    const page = await openPage();
+    await page.goto("/refer");
+    await arrive(page, "Tell the LADO about a concern about an adult who works with children", "/refer");
+    await tabTo(page, page.getByRole("button", { name: "Start now" }), "the Start now button");
+    await page.keyboard.press("Enter");
+    await arrive(page, "Is the LADO the right place?", "/refer/screener");
+
+    // Radios: Tab reaches a group, Space selects the focused option, arrows move between options.
+    await tabTo(page, field(group(page, "Does the person work or volunteer with children?"), "Yes"), "the first question");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    const conduct = group(page, "Is the concern about how they have behaved towards a child, or behaviour that may make them unsuitable to work with children?");
+    expect(await isFocused(field(conduct, "Yes"))).toBe(true);
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    const danger = group(page, "Is a child in immediate danger now?");
+    expect(await isFocused(field(danger, "Yes"))).toBe(true);
+    await page.keyboard.press("ArrowRight"); // to "No", which selects it
+    await page.keyboard.press("Space");
+    expect(await field(danger, "No").isChecked()).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await isFocused(page.getByRole("button", { name: "Continue" }))).toBe(true);
+    await page.keyboard.press("Enter");
+    await arrive(page, "About you", "/refer/about-you");
+
+    // Text fields in order: Tab, type; the select by typing the start of an option.
+    await tabTo(page, field(page, "Your full name"), "Your full name");
+    await page.keyboard.type("Kim Adeyemi");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Headteacher");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Hillside Nursery");
+    await page.keyboard.press("Tab");
+    expect(await isFocused(field(page, "Type of organisation"))).toBe(true);
+    await page.keyboard.type("Early years: nursery");
+    expect(await field(page, "Type of organisation").inputValue()).toBe("EARLY_YEARS_NURSERY");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("07700 900123");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("kim@hillside.example.org");
+    await page.keyboard.press("Tab");
+    const senior = group(page, "Does your organisation's most senior manager know about this concern?");
+    expect(await isFocused(field(senior, "Yes"))).toBe(true);
+    await page.keyboard.press("Space");
+    await tabTo(page, page.getByRole("button", { name: "Save and continue" }), "Save and continue");
+    await page.keyboard.press("Enter");
+    await arrive(page, "The person the concern is about", "/refer/person");
+
+    // Saved as typed.
+    await page.goBack();
+    await arrive(page, "About you", "/refer/about-you");
+    await page.reload();
+    expect(await field(page, "Your organisation").inputValue()).toBe("Hillside Nursery");
+    expect(await field(page, "Email address").inputValue()).toBe("kim@hillside.example.org");
+    expect(await field(senior, "Yes").isChecked()).toBe(true);
+  });
+
+  it("shows the GOV.UK error summary for an empty page; its links focus the fields; what was typed stays", async () => {
+    const page = await openPage();
+    await startReferral(page);
+    await answerScreener(page);
+
+    allow400("/refer/about-you");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    const summary = page.locator(".govuk-error-summary");
+    await summary.getByRole("heading", { name: "There is a problem" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/refer/about-you");
+    const links = summary.getByRole("link");
+    expect(await links.allTextContents()).toEqual([
+      "Enter your full name",
+      "Enter your role, like designated safeguarding lead",
+      "Enter the name of your organisation",
+      "Choose the type of organisation",
+      "Enter a telephone number we can call you on",
+      "Enter your email address",
+      "Say whether your organisation's senior manager knows",
+    ]);
+    // The message is next to the field too.
+    await page.locator("#referrerEmail-error").getByText("Enter your email address").waitFor();
+    await expectAccessible(page, "the About you page showing errors");
+
+    await summary.getByRole("link", { name: "Enter your email address" }).click();
+    await expect.poll(() => isFocused(field(page, "Email address"))).toBe(true);
+    await summary.getByRole("link", { name: "Choose the type of organisation" }).click();
+    await expect.poll(() => isFocused(field(page, "Type of organisation"))).toBe(true);
+
+    // Some answers typed, one of them wrong: after the error they are all still there.
+    await field(page, "Your full name").fill("Grace Okafor");
+    await field(page, "Your organisation").fill("Riverside Primary School");
+    await field(page, "Email address").fill("not an email");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await summary.getByRole("link", { name: "Enter an email address in the correct format, like name@example.org" }).waitFor();
+    expect(await summary.getByRole("link").allTextContents()).not.toContain("Enter your full name");
+    expect(await field(page, "Your full name").inputValue()).toBe("Grace Okafor");
+    expect(await field(page, "Your organisation").inputValue()).toBe("Riverside Primary School");
+    expect(await field(page, "Email address").inputValue()).toBe("not an email");
+    // And after a refresh: the answers were saved with the error.
+    await page.reload();
+    await arrive(page, "About you", "/refer/about-you");
+    expect(await field(page, "Your full name").inputValue()).toBe("Grace Okafor");
+    expect(await field(page, "Email address").inputValue()).toBe("not an email");
+  });
+});
