@@ -71,8 +71,14 @@ export default function App() {
 }
 
 const errorPages: Record<number, { title: string; body: string }> = {
-  403: { title: "You do not have access to this page", body: "Your role does not allow this. If you need access, ask your manager or an administrator." },
-  404: { title: "Page not found", body: "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address." },
+  403: {
+    title: "You do not have access to this page",
+    body: "Your role does not allow this. If you need access, ask your manager or an administrator.",
+  },
+  404: {
+    title: "Page not found",
+    body: "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.",
+  },
   500: { title: "Sorry, there is a problem with the service", body: "Try again later. What you entered may not have been saved." },
 };
 

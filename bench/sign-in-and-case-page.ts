@@ -148,7 +148,9 @@ const mb = (bytes: number | null) => (bytes === null ? "?" : `${(bytes / 1024 / 
 function printMemory(appPid: number, postmaster: number | null) {
   // tsx runs the server in a child node process.
   const server = childrenOf(appPid)[0] ?? appPid;
-  console.log(`\nApp server (node, pid ${server}): VmRSS ${mb(statusField(server, "VmRSS"))}, peak VmHWM ${mb(statusField(server, "VmHWM"))}`);
+  console.log(
+    `\nApp server (node, pid ${server}): VmRSS ${mb(statusField(server, "VmRSS"))}, peak VmHWM ${mb(statusField(server, "VmHWM"))}`,
+  );
   if (server !== appPid) console.log(`  tsx launcher (pid ${appPid}): VmRSS ${mb(statusField(appPid, "VmRSS"))}`);
   if (postmaster === null) {
     console.log("PostgreSQL: not a process on this machine, memory not measured.");

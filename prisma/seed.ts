@@ -69,12 +69,35 @@ const SOURCES: Record<ContactSource, number> = { ONLINE_FORM: 45, PHONE: 25, EMA
 
 /** How many of each kind of organisation the contacts share, so repeat settings show up. */
 const ORGANISATIONS: Partial<Record<Sector, number>> = {
-  EARLY_YEARS_NURSERY: 8, EARLY_YEARS_CHILDMINDER: 5, PRIMARY_SCHOOL: 14, SECONDARY_SCHOOL: 8, SPECIAL_SCHOOL: 3,
-  INDEPENDENT_SCHOOL: 3, FURTHER_EDUCATION: 2, ALTERNATIVE_PROVISION: 2, HEALTH_ACUTE: 2, HEALTH_COMMUNITY: 1,
-  HEALTH_MENTAL_HEALTH: 2, HEALTH_GP: 3, HEALTH_AMBULANCE: 1, CHILDRENS_SOCIAL_CARE: 2, RESIDENTIAL_CHILDRENS_HOME: 3,
-  FOSTERING: 3, ADOPTION: 1, POLICE: 1, PROBATION_YOUTH_JUSTICE: 1, CAFCASS: 1, SECURE_ESTATE: 1, FAITH_ORGANISATION: 5,
-  SPORTS_LEISURE: 6, VOLUNTARY_COMMUNITY: 4, TRANSPORT: 3, PRIVATE_TUTORING_CHILDCARE: 2, LOCAL_AUTHORITY_OTHER: 2,
-  ARMED_FORCES: 1, OTHER: 3,
+  EARLY_YEARS_NURSERY: 8,
+  EARLY_YEARS_CHILDMINDER: 5,
+  PRIMARY_SCHOOL: 14,
+  SECONDARY_SCHOOL: 8,
+  SPECIAL_SCHOOL: 3,
+  INDEPENDENT_SCHOOL: 3,
+  FURTHER_EDUCATION: 2,
+  ALTERNATIVE_PROVISION: 2,
+  HEALTH_ACUTE: 2,
+  HEALTH_COMMUNITY: 1,
+  HEALTH_MENTAL_HEALTH: 2,
+  HEALTH_GP: 3,
+  HEALTH_AMBULANCE: 1,
+  CHILDRENS_SOCIAL_CARE: 2,
+  RESIDENTIAL_CHILDRENS_HOME: 3,
+  FOSTERING: 3,
+  ADOPTION: 1,
+  POLICE: 1,
+  PROBATION_YOUTH_JUSTICE: 1,
+  CAFCASS: 1,
+  SECURE_ESTATE: 1,
+  FAITH_ORGANISATION: 5,
+  SPORTS_LEISURE: 6,
+  VOLUNTARY_COMMUNITY: 4,
+  TRANSPORT: 3,
+  PRIVATE_TUTORING_CHILDCARE: 2,
+  LOCAL_AUTHORITY_OTHER: 2,
+  ARMED_FORCES: 1,
+  OTHER: 3,
 };
 
 type PoliceSpec = { status: PoliceStatus; lastUpdateDaysAgo: number; challenges: number };
@@ -211,7 +234,10 @@ function deckOf<K extends string>(weights: Record<K, number>, n: number): K[] {
   const exact = entries.map(([k, w]) => [k, (w * n) / total] as const);
   const counts = Object.fromEntries(exact.map(([k, x]) => [k, Math.floor(x)])) as Record<K, number>;
   const short = n - Object.values<number>(counts).reduce((a, b) => a + b, 0);
-  [...exact].sort((a, b) => (b[1] % 1) - (a[1] % 1)).slice(0, short).forEach(([k]) => counts[k]++);
+  [...exact]
+    .sort((a, b) => (b[1] % 1) - (a[1] % 1))
+    .slice(0, short)
+    .forEach(([k]) => counts[k]++);
   return deck(counts);
 }
 
@@ -222,7 +248,8 @@ function financialYearStart(d: Date) {
 
 /** When a contact from `source` arrives on d's day: the online form at any hour, the rest in office hours. */
 function arrival(d: Date, source: ContactSource, w: World) {
-  if (source === "ONLINE_FORM" || source === "EMAIL") return londonMoment(londonDay(d), faker.number.int({ min: 7 * 60, max: 22 * 60 + 30 }));
+  if (source === "ONLINE_FORM" || source === "EMAIL")
+    return londonMoment(londonDay(d), faker.number.int({ min: 7 * 60, max: 22 * 60 + 30 }));
   return officeTime(londonMoment(londonDay(d), 0), 0, w.holidays);
 }
 
@@ -235,7 +262,14 @@ function planContacts(w: World): Plan[] {
   // the open allegations written out above count towards their year's share.
   const scripted = OPEN_ALLEGATIONS.map(({ daysAgo, revisedFrom, ...open }) => {
     const source = sources();
-    return { receivedAt: arrival(addDays(today, -daysAgo), source, w), source, category: "ALLEGATION" as const, revisedFrom, named: true, open };
+    return {
+      receivedAt: arrival(addDays(today, -daysAgo), source, w),
+      source,
+      category: "ALLEGATION" as const,
+      revisedFrom,
+      named: true,
+      open,
+    };
   });
   const thisYear = financialYearStart(today).getUTCFullYear();
   CONTACTS_PER_YEAR.forEach((count, i) => {
@@ -273,7 +307,9 @@ function planContacts(w: World): Plan[] {
     } else {
       const lastUpdateDaysAgo = faker.number.int({ min: 1, max: Math.max(2, Math.min(45, Math.floor(ageDays) - 3)) });
       p.open = {
-        police: police ? { status: ageDays > 30 ? "INVESTIGATING" : "CONSIDERING", lastUpdateDaysAgo, challenges: lastUpdateDaysAgo > 28 ? 1 : 0 } : null,
+        police: police
+          ? { status: ageDays > 30 ? "INVESTIGATING" : "CONSIDERING", lastUpdateDaysAgo, challenges: lastUpdateDaysAgo > 28 ? 1 : 0 }
+          : null,
         overdueActions: faker.datatype.boolean(0.3) ? 1 : 0,
         suspended: faker.datatype.boolean(0.4),
       };
@@ -301,7 +337,10 @@ function planContacts(w: World): Plan[] {
 
   plans.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
   // The manager's sign-off queue: the latest advice, closure proposed.
-  plans.filter((p) => p.category === "ADVICE").slice(-4).forEach((p) => (p.awaitingSignOff = true));
+  plans
+    .filter((p) => p.category === "ADVICE")
+    .slice(-4)
+    .forEach((p) => (p.awaitingSignOff = true));
 
   // Repeat subjects: a later contact about someone the service has heard of before.
   const named = plans.map((p, i) => ({ p, i })).filter(({ p }) => p.named);
@@ -317,8 +356,19 @@ function planContacts(w: World): Plan[] {
 function allegationDays(police: boolean) {
   const [min, max] = weighted<[number, number]>(
     police
-      ? [[[10, 30], 5], [[31, 90], 35], [[91, 365], 50], [[366, 560], 10]]
-      : [[[2, 7], 20], [[8, 30], 35], [[31, 90], 30], [[91, 365], 13], [[366, 500], 2]],
+      ? [
+          [[10, 30], 5],
+          [[31, 90], 35],
+          [[91, 365], 50],
+          [[366, 560], 10],
+        ]
+      : [
+          [[2, 7], 20],
+          [[8, 30], 35],
+          [[31, 90], 30],
+          [[91, 365], 13],
+          [[366, 500], 2],
+        ],
   );
   return faker.number.int({ min, max });
 }
@@ -369,13 +419,25 @@ function caseFor(plan: Plan, built: BuiltCase[], plans: Plan[], w: World): CaseO
   if (!plan.category) return { ...base, ...triage(plan, lado, w) };
 
   // Initial consideration, nearly always within a working day of receipt; the decision the same day or the next.
-  const consideredAt = officeTime(plan.receivedAt, weighted([[0, 88], [1, 9], [3, 3]]), w.holidays);
+  const consideredAt = officeTime(
+    plan.receivedAt,
+    weighted([
+      [0, 88],
+      [1, 9],
+      [3, 3],
+    ]),
+    w.holidays,
+  );
   const decidedAt = faker.datatype.boolean(0.7) ? consideredAt : officeTime(consideredAt, faker.datatype.boolean(0.8) ? 0 : 1, w.holidays);
   const history =
     earlier &&
     `Prior history checked: one earlier contact about ${earlier.subject.firstName} ${earlier.subject.lastName} (received ${londonShortDate(earlier.receivedAt)}, ` +
       `${(plans[plan.repeatOf!]!.category ? decisionLabels[plans[plan.repeatOf!]!.category!] : "no decision").toLowerCase()}). Same name and date of birth: confirmed as the same person.`;
-  const considered: CaseOverrides = { initialConsideredAt: consideredAt, initialConsideredById: lado.id, ...(history ? { initialConsideration: history } : {}) };
+  const considered: CaseOverrides = {
+    initialConsideredAt: consideredAt,
+    initialConsideredById: lado.id,
+    ...(history ? { initialConsideration: history } : {}),
+  };
 
   const records =
     plan.category === "ADVICE"
@@ -412,7 +474,14 @@ function closure(after: Date, w: World, { returned = false, awaiting = false } =
     const sentBack = { proposedAt, returnedReason: "Please add the employer's written confirmation of its final action before closure." };
     return [sentBack, ...closure(proposedAt, w)];
   }
-  const signedOffAt = officeTime(proposedAt, weighted([[faker.number.int({ min: 0, max: 3 }), 70], [faker.number.int({ min: 4, max: 12 }), 30]]), w.holidays);
+  const signedOffAt = officeTime(
+    proposedAt,
+    weighted([
+      [faker.number.int({ min: 0, max: 3 }), 70],
+      [faker.number.int({ min: 4, max: 12 }), 30],
+    ]),
+    w.holidays,
+  );
   return [{ proposedAt, ...(signedOffAt <= w.today ? { signedOffAt, signedOffById: w.manager.id } : {}) }];
 }
 
@@ -420,20 +489,35 @@ function advice(plan: Plan, decidedAt: Date, redirects: readonly RedirectTarget[
   const redirectedTo = faker.datatype.boolean(plan.named ? 0.3 : 0.55)
     ? faker.helpers.arrayElement(redirects && faker.datatype.boolean(0.75) ? redirects : REDIRECTS_ANYWHERE)
     : null;
-  return { decisions: [{ category: "ADVICE", decidedAt }], advice: { redirectedTo }, closures: closure(decidedAt, w, { awaiting: plan.awaitingSignOff }) };
+  return {
+    decisions: [{ category: "ADVICE", decidedAt }],
+    advice: { redirectedTo },
+    closures: closure(decidedAt, w, { awaiting: plan.awaitingSignOff }),
+  };
 }
 
 /** What employers did after investigating a cause for concern. */
 const CONCERN_RESULTS: [EmployerFinalAction, number][] = [
-  ["NONE", 15], ["MANAGEMENT_ADVICE", 35], ["TRAINING", 25], ["WRITTEN_WARNING", 15], ["FINAL_WARNING", 5], ["RESIGNED", 5],
+  ["NONE", 15],
+  ["MANAGEMENT_ADVICE", 35],
+  ["TRAINING", 25],
+  ["WRITTEN_WARNING", 15],
+  ["FINAL_WARNING", 5],
+  ["RESIGNED", 5],
 ];
 
 function causeForConcern(decidedAt: Date, w: World): CaseOverrides {
   const resultAt = officeTime(decidedAt, faker.number.int({ min: 8, max: 35 }), w.holidays);
   const done = resultAt <= w.today;
-  const employerAction = done && faker.datatype.boolean(0.5)
-    ? { suspensionConsidered: false, alternativesConsidered: [], finalAction: weighted(CONCERN_RESULTS), finalActionAt: dateOnly(resultAt) }
-    : undefined;
+  const employerAction =
+    done && faker.datatype.boolean(0.5)
+      ? {
+          suspensionConsidered: false,
+          alternativesConsidered: [],
+          finalAction: weighted(CONCERN_RESULTS),
+          finalActionAt: dateOnly(resultAt),
+        }
+      : undefined;
   return {
     decisions: [{ category: "CAUSE_FOR_CONCERN", decidedAt }],
     employerInvestigation: { agreedAt: decidedAt, resultReceivedAt: done ? resultAt : null },
@@ -455,7 +539,11 @@ function allegation(plan: Plan, firstDecidedAt: Date, job: Job, lado: User, w: W
   const evaluationAt = office(decidedAt, faker.datatype.boolean(0.88) ? faker.number.int({ min: 1, max: 5 }) : 7);
   const meetings: MeetingInput[] = [];
   if (evaluationAt <= today) {
-    meetings.push({ type: "EVALUATION", heldAt: evaluationAt, actions: meetingActions(evaluationAt, end, 3, plan.open?.overdueActions ?? 0, w) });
+    meetings.push({
+      type: "EVALUATION",
+      heldAt: evaluationAt,
+      actions: meetingActions(evaluationAt, end, 3, plan.open?.overdueActions ?? 0, w),
+    });
   }
   for (let at = office(addDays(evaluationAt, 26)); at < addDays(until, -5); at = office(addDays(at, 26))) {
     meetings.push({ type: "REVIEW", heldAt: at, actions: meetingActions(at, end, 1, 0, w) });
@@ -481,7 +569,10 @@ function allegation(plan: Plan, firstDecidedAt: Date, job: Job, lado: User, w: W
 
   return {
     decisions: plan.revisedFrom
-      ? [{ category: plan.revisedFrom, decidedAt: firstDecidedAt }, { category: "ALLEGATION", decidedAt }]
+      ? [
+          { category: plan.revisedFrom, decidedAt: firstDecidedAt },
+          { category: "ALLEGATION", decidedAt },
+        ]
       : [{ category: "ALLEGATION", decidedAt }],
     advice: plan.revisedFrom === "ADVICE" ? {} : undefined,
     employerInvestigation: plan.revisedFrom === "CAUSE_FOR_CONCERN" ? { agreedAt: firstDecidedAt, resultReceivedAt: null } : undefined,
@@ -494,7 +585,15 @@ function allegation(plan: Plan, firstDecidedAt: Date, job: Job, lado: User, w: W
       finalAction: actionKnown ? finalAction : null,
       finalActionAt: actionKnown && dateOnly(actionKnown),
     },
-    outcome: outcome && end ? { outcome, decidedAt: end, personResigned: finalAction === "RESIGNED", refusedToCooperate: outcome === "SUBSTANTIATED" && faker.datatype.boolean(0.15) } : undefined,
+    outcome:
+      outcome && end
+        ? {
+            outcome,
+            decidedAt: end,
+            personResigned: finalAction === "RESIGNED",
+            refusedToCooperate: outcome === "SUBSTANTIATED" && faker.datatype.boolean(0.15),
+          }
+        : undefined,
     onwardReferrals: outcome && actionKnown ? onwardReferrals(outcome, finalAction, job, actionKnown, w) : [],
     delayReasons: delayMonths(plan.receivedAt, until).map((month) => ({ month, recordedById: lado.id })),
     closures: [
@@ -565,18 +664,43 @@ function policeRecord(receivedAt: Date, lastAt: Date, status: PoliceStatus, chal
 function finalActionFor(outcome: OutcomeType, job: Job): EmployerFinalAction {
   const choose = weighted<EmployerFinalAction>;
   if (outcome === "SUBSTANTIATED") {
-    if (job.basis === "FOSTER_CARER") return choose([["DEREGISTRATION", 6], ["RESIGNED", 3], ["FINAL_WARNING", 1]]);
-    if (job.basis === "AGENCY_SUPPLY" || job.basis === "VOLUNTEER" || job.basis === "SELF_EMPLOYED") return choose([["CEASED_TO_USE", 7], ["RESIGNED", 3]]);
-    return choose([["DISMISSAL", 45], ["RESIGNED", 25], ["FINAL_WARNING", 15], ["WRITTEN_WARNING", 10], ["TRAINING", 5]]);
+    if (job.basis === "FOSTER_CARER")
+      return choose([
+        ["DEREGISTRATION", 6],
+        ["RESIGNED", 3],
+        ["FINAL_WARNING", 1],
+      ]);
+    if (job.basis === "AGENCY_SUPPLY" || job.basis === "VOLUNTEER" || job.basis === "SELF_EMPLOYED")
+      return choose([
+        ["CEASED_TO_USE", 7],
+        ["RESIGNED", 3],
+      ]);
+    return choose([
+      ["DISMISSAL", 45],
+      ["RESIGNED", 25],
+      ["FINAL_WARNING", 15],
+      ["WRITTEN_WARNING", 10],
+      ["TRAINING", 5],
+    ]);
   }
-  if (outcome === "UNSUBSTANTIATED") return choose([["MANAGEMENT_ADVICE", 40], ["TRAINING", 25], ["NONE", 25], ["RESIGNED", 10]]);
-  return choose([["NONE", 85], ["MANAGEMENT_ADVICE", 15]]);
+  if (outcome === "UNSUBSTANTIATED")
+    return choose([
+      ["MANAGEMENT_ADVICE", 40],
+      ["TRAINING", 25],
+      ["NONE", 25],
+      ["RESIGNED", 10],
+    ]);
+  return choose([
+    ["NONE", 85],
+    ["MANAGEMENT_ADVICE", 15],
+  ]);
 }
 
 /** The DBS (the duty to refer), the person's regulator, Ofsted or the fostering panel, as the outcome calls for. */
 function onwardReferrals(outcome: OutcomeType, finalAction: EmployerFinalAction | null, job: Job, after: Date, w: World) {
   const regulator = regulatorFor(job.jobTitle, job.sector);
-  const removed = finalAction === "DISMISSAL" || finalAction === "RESIGNED" || finalAction === "CEASED_TO_USE" || finalAction === "DEREGISTRATION";
+  const removed =
+    finalAction === "DISMISSAL" || finalAction === "RESIGNED" || finalAction === "CEASED_TO_USE" || finalAction === "DEREGISTRATION";
   const bodies = [
     ...(outcome === "SUBSTANTIATED" && removed ? (["DBS"] as const) : []),
     // The fostering panel reviews, and Ofsted hears of, every allegation about a carer or an early years setting.
@@ -590,7 +714,11 @@ function onwardReferrals(outcome: OutcomeType, finalAction: EmployerFinalAction 
 /** The first day of each month past the first three months, up to `until`: a reason for delay is recorded for each. */
 function delayMonths(receivedAt: Date, until: Date) {
   const months: Date[] = [];
-  for (let m = monthStart(addDays(receivedAt, 92)); m <= until && months.length < 18; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+  for (
+    let m = monthStart(addDays(receivedAt, 92));
+    m <= until && months.length < 18;
+    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+  ) {
     months.push(m);
   }
   return months;

@@ -20,9 +20,13 @@ const check = args.data[0] === "--check";
 
 const server = await openDatabaseServer("test");
 const diffArgs = [
-  "prisma", "migrate", "diff",
-  "--from-migrations", "prisma/migrations",
-  "--to-schema-datamodel", "prisma/schema.prisma",
+  "prisma",
+  "migrate",
+  "diff",
+  "--from-migrations",
+  "prisma/migrations",
+  "--to-schema-datamodel",
+  "prisma/schema.prisma",
   ...(check ? ["--exit-code"] : ["--script"]),
 ];
 let code = 0;

@@ -22,7 +22,8 @@ function run(command, args, env = process.env) {
   say(`running: ${[command, ...args].join(" ")}`);
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
   if (result.error) fail(`could not run ${command}: ${result.error.message}`);
-  if (result.status !== 0) fail(`${[command, ...args].join(" ")} failed (${result.signal ? `signal ${result.signal}` : `exit code ${result.status}`}).`);
+  if (result.status !== 0)
+    fail(`${[command, ...args].join(" ")} failed (${result.signal ? `signal ${result.signal}` : `exit code ${result.status}`}).`);
 }
 
 const mtime = (file) => {

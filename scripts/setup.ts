@@ -11,8 +11,7 @@ const envFile = path.join(projectRoot, ".env");
 if (!fs.existsSync(envFile)) {
   fs.writeFileSync(
     envFile,
-    "# Made by npm run setup for this machine. Do not commit.\n" +
-      `SESSION_SECRET=${randomBytes(32).toString("base64url")}\n`,
+    "# Made by npm run setup for this machine. Do not commit.\n" + `SESSION_SECRET=${randomBytes(32).toString("base64url")}\n`,
     { mode: 0o600 },
   );
   console.log("Wrote .env with a new SESSION_SECRET.");

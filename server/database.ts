@@ -26,13 +26,10 @@ type EmbeddedOptions = { dataDir: string; port: number; database: string };
 export function embeddedOptions(kind: "app" | "test"): EmbeddedOptions {
   const dataDir = path.join(projectRoot, "data", kind === "app" ? "pg" : "pg-test");
   const port = Number(
-    (kind === "app" ? process.env.EMBEDDED_PG_PORT : process.env.EMBEDDED_PG_TEST_PORT) ??
-      (kind === "app" ? 54329 : 54339),
+    (kind === "app" ? process.env.EMBEDDED_PG_PORT : process.env.EMBEDDED_PG_TEST_PORT) ?? (kind === "app" ? 54329 : 54339),
   );
   if (!Number.isInteger(port) || port < 1024 || port > 65535) {
-    throw new Error(
-      `${kind === "app" ? "EMBEDDED_PG_PORT" : "EMBEDDED_PG_TEST_PORT"} must be a port number from 1024 to 65535.`,
-    );
+    throw new Error(`${kind === "app" ? "EMBEDDED_PG_PORT" : "EMBEDDED_PG_TEST_PORT"} must be a port number from 1024 to 65535.`);
   }
   return { dataDir, port, database: "lado" };
 }
@@ -46,9 +43,7 @@ export async function openDatabaseServer(kind: "app" | "test"): Promise<Database
       parsed = new URL(external);
       if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error();
     } catch {
-      throw new Error(
-        "DATABASE_URL is not a PostgreSQL connection string (postgresql://user:password@host:port/database).",
-      );
+      throw new Error("DATABASE_URL is not a PostgreSQL connection string (postgresql://user:password@host:port/database).");
     }
     return {
       url: external,

@@ -45,6 +45,12 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   const id = randomUUID();
   req.headers["x-request-id"] = id; // the correlation id the app reads (overrides any sent)
   req.headers["x-client-address"] = req.ip ?? req.socket.remoteAddress ?? "unknown"; // for rate limits (overrides any sent)
+  // With Referrer-Policy: no-referrer, browsers send `Origin: null` on a plain
+  // form POST, even to the same origin, and Remix refuses any document POST
+  // whose Origin is not the Host (a 500): every form failed without
+  // JavaScript. Sec-Fetch-Site, which a page cannot forge, says when the
+  // request came from this origin; then the null Origin is dropped.
+  if (req.headers.origin === "null" && req.headers["sec-fetch-site"] === "same-origin") delete req.headers.origin;
   res.locals.requestId = id;
   res.locals.cspNonce = randomBytes(16).toString("base64");
   const devSources = production ? "" : " ws: http://localhost:*";

@@ -46,7 +46,9 @@ describe("case list", () => {
     const older = await createCase(db, { receivedAt: new Date("2025-05-01T10:00:00Z") });
     const newer = await createCase(db, { receivedAt: new Date("2026-05-01T10:00:00Z") });
     const caller = await signedIn(["BUSINESS_SUPPORT"]);
-    const all = bodyOf<{ cases: { reference: string }[]; total: number }>((await run(casesIndex.loader, request("/cases", { caller }))).value);
+    const all = bodyOf<{ cases: { reference: string }[]; total: number }>(
+      (await run(casesIndex.loader, request("/cases", { caller }))).value,
+    );
     const order = all.cases.map((c) => c.reference).filter((r) => r === newer.reference || r === older.reference);
     expect(order).toEqual([newer.reference, older.reference]);
     const found = bodyOf<{ cases: { reference: string }[] }>(

@@ -20,7 +20,10 @@ describe("logging a contact", () => {
     const { value } = await run(logContact.action, request("/contacts/new", { caller: support, form: minimal }));
     expect(statusOf(value)).toBe(302);
     const reference = (value as Response).headers.get("Location")!.replace("/cases/", "");
-    const file = await db.case.findUniqueOrThrow({ where: { reference }, include: { subject: true, referrer: true, auditEvents: true, messages: true } });
+    const file = await db.case.findUniqueOrThrow({
+      where: { reference },
+      include: { subject: true, referrer: true, auditEvents: true, messages: true },
+    });
     expect(file).toMatchObject({ source: "PHONE", loggedById: support.user.id, namedProfessional: false, summary: minimal.summary });
     // 16:45 on 20 November is GMT: 16:45 UTC.
     expect(file.receivedAt.toISOString()).toBe("2026-11-20T16:45:00.000Z");
@@ -40,7 +43,16 @@ describe("logging a contact", () => {
     const lado = await signedIn(["LADO"]);
     const { value } = await run(
       logContact.action,
-      request("/contacts/new", { caller: lado, form: { referrerName: "Sam Patel", receivedTime: "25:00", "receivedDate-day": "31", "receivedDate-month": "2", "receivedDate-year": "2026" } }),
+      request("/contacts/new", {
+        caller: lado,
+        form: {
+          referrerName: "Sam Patel",
+          receivedTime: "25:00",
+          "receivedDate-day": "31",
+          "receivedDate-month": "2",
+          "receivedDate-year": "2026",
+        },
+      }),
     );
     expect(statusOf(value)).toBe(400);
     const { errors, values } = bodyOf<{ errors: Record<string, string>; values: Record<string, string> }>(value);

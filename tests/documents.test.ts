@@ -17,7 +17,14 @@ const uploadDir = vi.hoisted(() => {
 
 import { db } from "~/db.server";
 import { attachmentLimits, attachToDraft, deleteExpiredDrafts, readAttachmentUploads, removeFromDraft } from "~/documents/uploads.server";
-import { deleteStoredFile, isStorageKey, openDocumentStream, readDocument, storeFile, uploadDir as configuredDir } from "~/documents/storage.server";
+import {
+  deleteStoredFile,
+  isStorageKey,
+  openDocumentStream,
+  readDocument,
+  storeFile,
+  uploadDir as configuredDir,
+} from "~/documents/storage.server";
 import * as download from "~/routes/documents.$documentId";
 import { createCase } from "./factories";
 import { BASE, request, run, signedIn, statusOf } from "./helpers";
@@ -72,7 +79,13 @@ describe("reading attachments from the referral form", () => {
   it("accepts a PDF, by content, with a sanitised name, and returns the form's other fields", async () => {
     const bytes = pdf(2000);
     const result = await readAttachmentUploads(
-      post(form([new File([bytes], "C:\\fakepath\\Zoë's report.pdf.exe", { type: "application/x-msdownload" })], { csrf: "token-123" }, { note: "after the file" })),
+      post(
+        form(
+          [new File([bytes], "C:\\fakepath\\Zoë's report.pdf.exe", { type: "application/x-msdownload" })],
+          { csrf: "token-123" },
+          { note: "after the file" },
+        ),
+      ),
       { alreadyAttached: 0 },
     );
     expect(result.error).toBeUndefined();
@@ -222,7 +235,9 @@ describe("reading attachments from the referral form", () => {
   });
 
   it("reads a urlencoded form (a Remove button) as fields only", async () => {
-    const result = await readAttachmentUploads(request("/referral/attachments", { form: { csrf: "t", remove: "abc" } }), { alreadyAttached: 0 });
+    const result = await readAttachmentUploads(request("/referral/attachments", { form: { csrf: "t", remove: "abc" } }), {
+      alreadyAttached: 0,
+    });
     expect(result).toEqual({ files: [], fields: { csrf: "t", remove: "abc" } });
   });
 
@@ -289,7 +304,12 @@ describe("files kept with a referral draft", () => {
     const doc = await attachToDraft(draft.id, { filename: "evil\u202Etxt.exe", mediaType: "application/x-msdownload", bytes: pdf(300) });
     expect(doc).toMatchObject({ filename: "eviltxt.pdf", mediaType: "application/pdf", sizeBytes: 300 });
     const row = await db.document.findUniqueOrThrow({ where: { id: doc.id } });
-    expect(row).toMatchObject({ kind: "ATTACHMENT", draftId: draft.id, caseId: null, sha256: createHash("sha256").update(pdf(300)).digest("hex") });
+    expect(row).toMatchObject({
+      kind: "ATTACHMENT",
+      draftId: draft.id,
+      caseId: null,
+      sha256: createHash("sha256").update(pdf(300)).digest("hex"),
+    });
     expect(fs.existsSync(path.join(uploadDir, row.storageKey))).toBe(true);
 
     expect(await removeFromDraft(other.id, doc.id)).toBe(false);
@@ -304,7 +324,9 @@ describe("files kept with a referral draft", () => {
 
   it("refuses to store what the upload check would refuse, and leaves no file when the draft is gone", async () => {
     const draft = await newDraft();
-    await expect(attachToDraft(draft.id, { filename: "x.pdf", mediaType: "application/pdf", bytes: new TextEncoder().encode("<html>") })).rejects.toThrow();
+    await expect(
+      attachToDraft(draft.id, { filename: "x.pdf", mediaType: "application/pdf", bytes: new TextEncoder().encode("<html>") }),
+    ).rejects.toThrow();
     const before = listFiles();
     await expect(
       attachToDraft("00000000-0000-4000-8000-000000000000", { filename: "x.pdf", mediaType: "application/pdf", bytes: pdf() }),
@@ -344,7 +366,15 @@ async function caseDocument(filename: string, bytes: Uint8Array, mediaType = "ap
   const file = await createCase(db);
   const stored = await storeFile(bytes);
   const doc = await db.document.create({
-    data: { kind: "ATTACHMENT", caseId: file.id, filename, mediaType, sizeBytes: stored.sizeBytes, sha256: stored.sha256, storageKey: stored.storageKey },
+    data: {
+      kind: "ATTACHMENT",
+      caseId: file.id,
+      filename,
+      mediaType,
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      storageKey: stored.storageKey,
+    },
   });
   return { file, doc, stored };
 }
@@ -384,7 +414,9 @@ describe("downloading a case's document", () => {
   it("refuses other roles and sends the signed-out to sign in, recording nothing", async () => {
     const { doc } = await caseDocument("x.pdf", pdf());
     const auditor = await signedIn(["AUDITOR"]);
-    expect(statusOf((await run(download.loader, request(`/documents/${doc.id}`, { caller: auditor }), { documentId: doc.id })).value)).toBe(403);
+    expect(statusOf((await run(download.loader, request(`/documents/${doc.id}`, { caller: auditor }), { documentId: doc.id })).value)).toBe(
+      403,
+    );
     const anonymous = (await run(download.loader, request(`/documents/${doc.id}`), { documentId: doc.id })).value as Response;
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toBe(`/sign-in?returnTo=%2Fdocuments%2F${doc.id}`);

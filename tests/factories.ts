@@ -88,54 +88,268 @@ export function officeTime(from: Date, workingDays = 0, holidays: Holidays = NO_
 // faker's en_GB names are mostly American; these read like a London borough.
 const FIRST_NAMES = {
   FEMALE: [
-    "Olivia", "Amelia", "Sophie", "Emily", "Charlotte", "Hannah", "Grace", "Lucy", "Chloe", "Jessica", "Sarah",
-    "Rebecca", "Laura", "Emma", "Rachel", "Claire", "Nicola", "Joanne", "Michelle", "Kerry", "Aisha", "Fatima",
-    "Priya", "Anjali", "Zainab", "Amina", "Chiamaka", "Adaeze", "Abena", "Shanice", "Tanisha", "Agnieszka",
-    "Katarzyna", "Ioana", "Maria", "Siobhan", "Niamh", "Aoife", "Bethan", "Rhiannon", "Yasmin", "Sana", "Nadia",
-    "Leah", "Georgia", "Megan", "Jade", "Kelly", "Donna", "Samantha",
+    "Olivia",
+    "Amelia",
+    "Sophie",
+    "Emily",
+    "Charlotte",
+    "Hannah",
+    "Grace",
+    "Lucy",
+    "Chloe",
+    "Jessica",
+    "Sarah",
+    "Rebecca",
+    "Laura",
+    "Emma",
+    "Rachel",
+    "Claire",
+    "Nicola",
+    "Joanne",
+    "Michelle",
+    "Kerry",
+    "Aisha",
+    "Fatima",
+    "Priya",
+    "Anjali",
+    "Zainab",
+    "Amina",
+    "Chiamaka",
+    "Adaeze",
+    "Abena",
+    "Shanice",
+    "Tanisha",
+    "Agnieszka",
+    "Katarzyna",
+    "Ioana",
+    "Maria",
+    "Siobhan",
+    "Niamh",
+    "Aoife",
+    "Bethan",
+    "Rhiannon",
+    "Yasmin",
+    "Sana",
+    "Nadia",
+    "Leah",
+    "Georgia",
+    "Megan",
+    "Jade",
+    "Kelly",
+    "Donna",
+    "Samantha",
   ],
   MALE: [
-    "Oliver", "George", "Harry", "Jack", "James", "Thomas", "Daniel", "Matthew", "Luke", "Ryan", "Adam", "Mark",
-    "Paul", "Andrew", "Stephen", "Richard", "Gareth", "Darren", "Craig", "Lee", "Mohammed", "Ahmed", "Imran",
-    "Bilal", "Hamza", "Arjun", "Rohan", "Vikram", "Sanjay", "Kwame", "Kofi", "Chinedu", "Emeka", "Tunde", "Segun",
-    "Marcus", "Jermaine", "Tyrone", "Dwayne", "Piotr", "Tomasz", "Andrei", "Sean", "Conor", "Ciaran", "Rhys",
-    "Dylan", "Callum", "Jamie", "Nathan",
+    "Oliver",
+    "George",
+    "Harry",
+    "Jack",
+    "James",
+    "Thomas",
+    "Daniel",
+    "Matthew",
+    "Luke",
+    "Ryan",
+    "Adam",
+    "Mark",
+    "Paul",
+    "Andrew",
+    "Stephen",
+    "Richard",
+    "Gareth",
+    "Darren",
+    "Craig",
+    "Lee",
+    "Mohammed",
+    "Ahmed",
+    "Imran",
+    "Bilal",
+    "Hamza",
+    "Arjun",
+    "Rohan",
+    "Vikram",
+    "Sanjay",
+    "Kwame",
+    "Kofi",
+    "Chinedu",
+    "Emeka",
+    "Tunde",
+    "Segun",
+    "Marcus",
+    "Jermaine",
+    "Tyrone",
+    "Dwayne",
+    "Piotr",
+    "Tomasz",
+    "Andrei",
+    "Sean",
+    "Conor",
+    "Ciaran",
+    "Rhys",
+    "Dylan",
+    "Callum",
+    "Jamie",
+    "Nathan",
   ],
 } as const;
 
 const LAST_NAMES = [
-  "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson", "Wright", "Thompson",
-  "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood", "Jackson", "Clarke", "Patel", "Shah", "Khan",
-  "Hussain", "Ahmed", "Begum", "Ali", "Singh", "Kaur", "Sharma", "Okafor", "Adeyemi", "Mensah", "Boateng", "Owusu",
-  "Okonkwo", "Adebayo", "Campbell", "Francis", "Thomas", "Henry", "Kowalski", "Nowak", "Popescu", "Murphy",
-  "O'Brien", "Kelly", "Byrne", "Doyle", "Hughes", "Morgan", "Price", "Lewis", "Edwards", "Harris", "Martin",
-  "Cooper", "Ward", "Turner", "Hill", "Moore", "Baker", "Collins", "Bennett", "Fraser", "Stewart", "Reid",
-  "Mitchell", "Hamilton", "Osei", "Rahman", "Chowdhury", "Nguyen", "Costa", "Silva",
+  "Smith",
+  "Jones",
+  "Taylor",
+  "Brown",
+  "Williams",
+  "Wilson",
+  "Johnson",
+  "Davies",
+  "Robinson",
+  "Wright",
+  "Thompson",
+  "Evans",
+  "Walker",
+  "White",
+  "Roberts",
+  "Green",
+  "Hall",
+  "Wood",
+  "Jackson",
+  "Clarke",
+  "Patel",
+  "Shah",
+  "Khan",
+  "Hussain",
+  "Ahmed",
+  "Begum",
+  "Ali",
+  "Singh",
+  "Kaur",
+  "Sharma",
+  "Okafor",
+  "Adeyemi",
+  "Mensah",
+  "Boateng",
+  "Owusu",
+  "Okonkwo",
+  "Adebayo",
+  "Campbell",
+  "Francis",
+  "Thomas",
+  "Henry",
+  "Kowalski",
+  "Nowak",
+  "Popescu",
+  "Murphy",
+  "O'Brien",
+  "Kelly",
+  "Byrne",
+  "Doyle",
+  "Hughes",
+  "Morgan",
+  "Price",
+  "Lewis",
+  "Edwards",
+  "Harris",
+  "Martin",
+  "Cooper",
+  "Ward",
+  "Turner",
+  "Hill",
+  "Moore",
+  "Baker",
+  "Collins",
+  "Bennett",
+  "Fraser",
+  "Stewart",
+  "Reid",
+  "Mitchell",
+  "Hamilton",
+  "Osei",
+  "Rahman",
+  "Chowdhury",
+  "Nguyen",
+  "Costa",
+  "Silva",
 ] as const;
 
 // Invented but plausible neighbourhoods, so no real school or club is named.
 const PLACES = [
-  "Ashgrove", "Bramley Park", "Fernhill", "Kingsmead", "Larkhall Rise", "Millbrook", "Oakfield", "Riverside",
-  "Southmere", "Thornbury", "Westcombe", "Hollybush", "Elmstead", "Beechwood", "Harefield", "Cranbrook",
-  "Marlowe Green", "Pemberton", "Wyndham Vale", "Copperfield", "St Aldric's", "Hawthorn Hill", "Linden Cross",
-  "Northbrook", "Ravenscourt", "Sedgemoor", "Tallis Common", "Victoria Wharf",
+  "Ashgrove",
+  "Bramley Park",
+  "Fernhill",
+  "Kingsmead",
+  "Larkhall Rise",
+  "Millbrook",
+  "Oakfield",
+  "Riverside",
+  "Southmere",
+  "Thornbury",
+  "Westcombe",
+  "Hollybush",
+  "Elmstead",
+  "Beechwood",
+  "Harefield",
+  "Cranbrook",
+  "Marlowe Green",
+  "Pemberton",
+  "Wyndham Vale",
+  "Copperfield",
+  "St Aldric's",
+  "Hawthorn Hill",
+  "Linden Cross",
+  "Northbrook",
+  "Ravenscourt",
+  "Sedgemoor",
+  "Tallis Common",
+  "Victoria Wharf",
 ] as const;
 
 const STREETS = [
-  "Station Road", "Church Lane", "Manor Road", "Park Avenue", "Queens Road", "Victoria Street", "Mill Lane",
-  "Springfield Road", "Grove Road", "Kings Avenue", "Albert Road", "The Crescent", "Orchard Close", "Chestnut Walk",
-  "Windsor Road", "Elm Grove", "Cedar Court", "Nightingale Close", "Railway Terrace", "Beaumont Street",
+  "Station Road",
+  "Church Lane",
+  "Manor Road",
+  "Park Avenue",
+  "Queens Road",
+  "Victoria Street",
+  "Mill Lane",
+  "Springfield Road",
+  "Grove Road",
+  "Kings Avenue",
+  "Albert Road",
+  "The Crescent",
+  "Orchard Close",
+  "Chestnut Walk",
+  "Windsor Road",
+  "Elm Grove",
+  "Cedar Court",
+  "Nightingale Close",
+  "Railway Terrace",
+  "Beaumont Street",
 ] as const;
 
 const SAINTS = ["Mary", "Anne", "John", "Peter", "Luke", "Michael", "George", "Thomas", "Andrew", "Joseph", "Bede"] as const;
 
 const ETHNICITIES = [
-  "White British", "White Irish", "White other", "Black British: Caribbean", "Black British: African",
-  "Asian British: Indian", "Asian British: Pakistani", "Asian British: Bangladeshi", "Mixed: White and Black Caribbean",
-  "Mixed: other", "Any other ethnic group",
+  "White British",
+  "White Irish",
+  "White other",
+  "Black British: Caribbean",
+  "Black British: African",
+  "Asian British: Indian",
+  "Asian British: Pakistani",
+  "Asian British: Bangladeshi",
+  "Mixed: White and Black Caribbean",
+  "Mixed: other",
+  "Any other ethnic group",
 ] as const;
 
-const POLICE_FORCES = ["Metropolitan Police Service", "Metropolitan Police Service", "Metropolitan Police Service", "Surrey Police", "Kent Police", "British Transport Police"] as const;
+const POLICE_FORCES = [
+  "Metropolitan Police Service",
+  "Metropolitan Police Service",
+  "Metropolitan Police Service",
+  "Surrey Police",
+  "Kent Police",
+  "British Transport Police",
+] as const;
 
 type Name = { first: string; last: string; full: string };
 
@@ -157,12 +371,17 @@ export const ukLandline = () => `020 7946 0${faker.string.numeric(3)}`;
 export const ukMobile = () => `07700 900${faker.string.numeric(3)}`;
 /** A south London postcode: real districts (SW1-20, SE1-28, CR0-9), made-up units. */
 export const ukPostcode = () => {
-  const [area, min, max] = pick([["SW", 1, 20], ["SE", 1, 28], ["CR", 0, 9]] as const);
+  const [area, min, max] = pick([
+    ["SW", 1, 20],
+    ["SE", 1, 28],
+    ["CR", 0, 9],
+  ] as const);
   return `${area}${between(min, max)} ${between(0, 9)}${faker.string.alpha({ length: 2, casing: "upper", exclude: ["C", "I", "K", "M", "O", "V"] })}`;
 };
 export const ukAddress = () => `${between(1, 180)} ${pick(STREETS)}, ${pick(PLACES)}, London ${ukPostcode()}`;
 /** A work address at an example domain (never a real mailbox), lower-case. */
-export const workEmail = (name: Name, organisation: string) => `${slug(name.first)}.${slug(name.last)}@${slug(organisation).slice(0, 30)}.example.org`;
+export const workEmail = (name: Name, organisation: string) =>
+  `${slug(name.first)}.${slug(name.last)}@${slug(organisation).slice(0, 30)}.example.org`;
 const personalEmail = (name: Name) => `${slug(name.first)}${slug(name.last)}${faker.string.numeric(2)}@example.com`;
 
 // ---------------------------------------------------------------------------
@@ -170,29 +389,67 @@ const personalEmail = (name: Name) => `${slug(name.first)}${slug(name.last)}${fa
 // ---------------------------------------------------------------------------
 
 const ORGANISATION_NAMES: Record<Sector, (() => string)[]> = {
-  EARLY_YEARS_NURSERY: [() => `Little Acorns Day Nursery, ${pick(PLACES)}`, () => `${pick(PLACES)} Montessori Nursery`, () => `Sunflowers Nursery ${pick(PLACES)}`, () => `${pick(PLACES)} Children's Centre Nursery`],
-  EARLY_YEARS_CHILDMINDER: [() => `${pick(["Little Stars", "Busy Hands", "Rainbow", "Ladybird", "Tiny Steps"])} Childminding, ${pick(PLACES)}`],
-  PRIMARY_SCHOOL: [() => `${pick(PLACES)} Primary School`, () => `St ${pick(SAINTS)}'s C of E Primary School`, () => `${pick(PLACES)} Junior School`, () => `Our Lady of ${pick(["Victories", "Lourdes", "Peace"])} Catholic Primary School`],
-  SECONDARY_SCHOOL: [() => `${pick(PLACES)} Academy`, () => `${pick(PLACES)} High School`, () => `${pick(PLACES)} School`, () => `Bishop ${pick(LAST_NAMES)} C of E School`],
+  EARLY_YEARS_NURSERY: [
+    () => `Little Acorns Day Nursery, ${pick(PLACES)}`,
+    () => `${pick(PLACES)} Montessori Nursery`,
+    () => `Sunflowers Nursery ${pick(PLACES)}`,
+    () => `${pick(PLACES)} Children's Centre Nursery`,
+  ],
+  EARLY_YEARS_CHILDMINDER: [
+    () => `${pick(["Little Stars", "Busy Hands", "Rainbow", "Ladybird", "Tiny Steps"])} Childminding, ${pick(PLACES)}`,
+  ],
+  PRIMARY_SCHOOL: [
+    () => `${pick(PLACES)} Primary School`,
+    () => `St ${pick(SAINTS)}'s C of E Primary School`,
+    () => `${pick(PLACES)} Junior School`,
+    () => `Our Lady of ${pick(["Victories", "Lourdes", "Peace"])} Catholic Primary School`,
+  ],
+  SECONDARY_SCHOOL: [
+    () => `${pick(PLACES)} Academy`,
+    () => `${pick(PLACES)} High School`,
+    () => `${pick(PLACES)} School`,
+    () => `Bishop ${pick(LAST_NAMES)} C of E School`,
+  ],
   SPECIAL_SCHOOL: [() => `${pick(PLACES)} Park School`, () => `The ${pick(["Willows", "Cedars", "Orchard"])} School`],
   INDEPENDENT_SCHOOL: [() => `${pick(PLACES)} House Preparatory School`, () => `${pick(PLACES)} College`],
   FURTHER_EDUCATION: [() => `${pick(PLACES)} Sixth Form College`, () => `${pick(PLACES)} College of Further Education`],
-  ALTERNATIVE_PROVISION: [() => `${pick(PLACES)} Pupil Referral Unit`, () => `The ${pick(["Bridge", "Compass", "Beacon"])} Learning Centre`],
-  HEALTH_ACUTE: [() => `${pick(PLACES)} University Hospitals NHS Foundation Trust`, () => `${pick(PLACES)} and ${pick(PLACES)} Hospitals NHS Trust`],
+  ALTERNATIVE_PROVISION: [
+    () => `${pick(PLACES)} Pupil Referral Unit`,
+    () => `The ${pick(["Bridge", "Compass", "Beacon"])} Learning Centre`,
+  ],
+  HEALTH_ACUTE: [
+    () => `${pick(PLACES)} University Hospitals NHS Foundation Trust`,
+    () => `${pick(PLACES)} and ${pick(PLACES)} Hospitals NHS Trust`,
+  ],
   HEALTH_COMMUNITY: [() => `${pick(PLACES)} Community Health NHS Trust`],
   HEALTH_MENTAL_HEALTH: [() => `${pick(PLACES)} Mental Health NHS Trust`, () => `${pick(PLACES)} CAMHS`],
   HEALTH_GP: [() => `${pick(PLACES)} Medical Practice`, () => `${pick(STREETS)} Surgery`],
   HEALTH_AMBULANCE: [() => `${pick(PLACES)} Ambulance Service NHS Trust`],
   CHILDRENS_SOCIAL_CARE: [() => `${pick(PLACES)} Council Children's Services`],
-  RESIDENTIAL_CHILDRENS_HOME: [() => `${pick(PLACES)} House Children's Home`, () => `${pick(["Meadow", "Brook", "Oak"])} Lodge Children's Home`],
+  RESIDENTIAL_CHILDRENS_HOME: [
+    () => `${pick(PLACES)} House Children's Home`,
+    () => `${pick(["Meadow", "Brook", "Oak"])} Lodge Children's Home`,
+  ],
   FOSTERING: [() => `${pick(PLACES)} Fostering Agency`, () => `${pick(PLACES)} Council Fostering Service`],
   ADOPTION: [() => `${pick(PLACES)} Regional Adoption Agency`],
   POLICE: [() => pick(POLICE_FORCES)],
   PROBATION_YOUTH_JUSTICE: [() => `${pick(PLACES)} Youth Justice Service`],
   CAFCASS: [() => "Cafcass"],
   SECURE_ESTATE: [() => `${pick(PLACES)} Secure Training Centre`],
-  FAITH_ORGANISATION: [() => `St ${pick(SAINTS)}'s Church`, () => `${pick(PLACES)} Baptist Church`, () => `${pick(PLACES)} Mosque and Islamic Centre`, () => `${pick(PLACES)} Gurdwara`, () => `${pick(PLACES)} Pentecostal Church`],
-  SPORTS_LEISURE: [() => `${pick(PLACES)} Youth Football Club`, () => `${pick(PLACES)} Swimming Club`, () => `${pick(PLACES)} Boxing Club`, () => `${pick(PLACES)} Gymnastics Academy`, () => `${pick(PLACES)} Cricket Club`],
+  FAITH_ORGANISATION: [
+    () => `St ${pick(SAINTS)}'s Church`,
+    () => `${pick(PLACES)} Baptist Church`,
+    () => `${pick(PLACES)} Mosque and Islamic Centre`,
+    () => `${pick(PLACES)} Gurdwara`,
+    () => `${pick(PLACES)} Pentecostal Church`,
+  ],
+  SPORTS_LEISURE: [
+    () => `${pick(PLACES)} Youth Football Club`,
+    () => `${pick(PLACES)} Swimming Club`,
+    () => `${pick(PLACES)} Boxing Club`,
+    () => `${pick(PLACES)} Gymnastics Academy`,
+    () => `${pick(PLACES)} Cricket Club`,
+  ],
   VOLUNTARY_COMMUNITY: [() => `${pick(PLACES)} Scout Group`, () => `${pick(PLACES)} Youth Club`, () => `${pick(PLACES)} Community Trust`],
   TRANSPORT: [() => `${pick(PLACES)} Cars`, () => `${pick(PLACES)} Passenger Transport Ltd`, () => `${pick(PLACES)} Council SEN Transport`],
   PRIVATE_TUTORING_CHILDCARE: [() => `${pick(PLACES)} Tutors`, () => `${pick(LAST_NAMES)} Nanny Agency`],
@@ -243,10 +500,31 @@ export async function createUser(db: Db, { roles, email, name, password = DEFAUL
 // ---------------------------------------------------------------------------
 
 const JOB_TITLES: Record<Sector, readonly string[]> = {
-  EARLY_YEARS_NURSERY: ["Nursery practitioner", "Room leader", "Nursery assistant", "Apprentice nursery practitioner", "Deputy nursery manager"],
+  EARLY_YEARS_NURSERY: [
+    "Nursery practitioner",
+    "Room leader",
+    "Nursery assistant",
+    "Apprentice nursery practitioner",
+    "Deputy nursery manager",
+  ],
   EARLY_YEARS_CHILDMINDER: ["Registered childminder", "Childminding assistant"],
-  PRIMARY_SCHOOL: ["Class teacher", "Teaching assistant", "Lunchtime supervisor", "Learning support assistant", "Site manager", "After-school club worker"],
-  SECONDARY_SCHOOL: ["Teacher of mathematics", "Teacher of PE", "Teacher of science", "Head of year", "Cover supervisor", "Learning support assistant", "Science technician"],
+  PRIMARY_SCHOOL: [
+    "Class teacher",
+    "Teaching assistant",
+    "Lunchtime supervisor",
+    "Learning support assistant",
+    "Site manager",
+    "After-school club worker",
+  ],
+  SECONDARY_SCHOOL: [
+    "Teacher of mathematics",
+    "Teacher of PE",
+    "Teacher of science",
+    "Head of year",
+    "Cover supervisor",
+    "Learning support assistant",
+    "Science technician",
+  ],
   SPECIAL_SCHOOL: ["Teaching assistant", "Class teacher", "Learning support assistant", "Midday meals supervisor"],
   INDEPENDENT_SCHOOL: ["Teacher of music", "Boarding house parent", "Sports coach", "Teacher of English"],
   FURTHER_EDUCATION: ["Lecturer", "Learning mentor", "Sixth form tutor"],
@@ -346,15 +624,42 @@ const CHILD_AGES: Partial<Record<Sector, [number, number]>> = {
 
 /** Schools, weighted as referrals come (most from mainstream primary and secondary). */
 const SCHOOLS: readonly Sector[] = [
-  "PRIMARY_SCHOOL", "PRIMARY_SCHOOL", "PRIMARY_SCHOOL", "SECONDARY_SCHOOL", "SECONDARY_SCHOOL", "SECONDARY_SCHOOL",
-  "SPECIAL_SCHOOL", "INDEPENDENT_SCHOOL", "ALTERNATIVE_PROVISION",
+  "PRIMARY_SCHOOL",
+  "PRIMARY_SCHOOL",
+  "PRIMARY_SCHOOL",
+  "SECONDARY_SCHOOL",
+  "SECONDARY_SCHOOL",
+  "SECONDARY_SCHOOL",
+  "SPECIAL_SCHOOL",
+  "INDEPENDENT_SCHOOL",
+  "ALTERNATIVE_PROVISION",
 ];
 /** Where people who work with children work, schools most often (for scenarios that fit anyone). */
 const ANY_WORKPLACE: readonly Sector[] = [
-  "PRIMARY_SCHOOL", "PRIMARY_SCHOOL", "PRIMARY_SCHOOL", "SECONDARY_SCHOOL", "SECONDARY_SCHOOL", "SECONDARY_SCHOOL",
-  "EARLY_YEARS_NURSERY", "EARLY_YEARS_NURSERY", "SPECIAL_SCHOOL", "FURTHER_EDUCATION", "INDEPENDENT_SCHOOL",
-  "HEALTH_ACUTE", "HEALTH_AMBULANCE", "HEALTH_GP", "CHILDRENS_SOCIAL_CARE", "RESIDENTIAL_CHILDRENS_HOME", "FOSTERING",
-  "SPORTS_LEISURE", "TRANSPORT", "POLICE", "PROBATION_YOUTH_JUSTICE", "CAFCASS", "LOCAL_AUTHORITY_OTHER", "ADOPTION",
+  "PRIMARY_SCHOOL",
+  "PRIMARY_SCHOOL",
+  "PRIMARY_SCHOOL",
+  "SECONDARY_SCHOOL",
+  "SECONDARY_SCHOOL",
+  "SECONDARY_SCHOOL",
+  "EARLY_YEARS_NURSERY",
+  "EARLY_YEARS_NURSERY",
+  "SPECIAL_SCHOOL",
+  "FURTHER_EDUCATION",
+  "INDEPENDENT_SCHOOL",
+  "HEALTH_ACUTE",
+  "HEALTH_AMBULANCE",
+  "HEALTH_GP",
+  "CHILDRENS_SOCIAL_CARE",
+  "RESIDENTIAL_CHILDRENS_HOME",
+  "FOSTERING",
+  "SPORTS_LEISURE",
+  "TRANSPORT",
+  "POLICE",
+  "PROBATION_YOUTH_JUSTICE",
+  "CAFCASS",
+  "LOCAL_AUTHORITY_OTHER",
+  "ADOPTION",
   "ARMED_FORCES",
 ];
 
@@ -405,130 +710,352 @@ export type Scenario = {
 
 export const scenarios: readonly Scenario[] = [
   {
-    key: "grabbed-arm", weight: 10, sectors: SCHOOLS, harm: ["PHYSICAL"], decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
-    madeBy: "CHILD", location: "Corridor outside the classroom", children: [1, 1], redirects: ["LOW_LEVEL_CONCERNS", "EMPLOYER_HR"],
-    summary: (s) => `At lunchtime on ${s.day}, ${s.child} told the class teacher that ${s.who} had grabbed them by the upper arm and pulled them out of the line for talking. The class teacher saw red finger marks on the arm and the DSL photographed them. ${cap(s.who)} says ${s.they} only guided the pupil by the elbow. Parents were told the same afternoon.`,
+    key: "grabbed-arm",
+    weight: 10,
+    sectors: SCHOOLS,
+    harm: ["PHYSICAL"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "CHILD",
+    location: "Corridor outside the classroom",
+    children: [1, 1],
+    redirects: ["LOW_LEVEL_CONCERNS", "EMPLOYER_HR"],
+    summary: (s) =>
+      `At lunchtime on ${s.day}, ${s.child} told the class teacher that ${s.who} had grabbed them by the upper arm and pulled them out of the line for talking. The class teacher saw red finger marks on the arm and the DSL photographed them. ${cap(s.who)} says ${s.they} only guided the pupil by the elbow. Parents were told the same afternoon.`,
   },
   {
-    key: "rough-handling", weight: 5, sectors: ["EARLY_YEARS_NURSERY"], harm: ["PHYSICAL", "EMOTIONAL"], decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
-    madeBy: "COLLEAGUE", location: "Toddler room", children: [1, 1], redirects: ["LOW_LEVEL_CONCERNS", "OFSTED"],
-    summary: (s) => `A colleague saw ${s.who} lift ${s.child} by one arm during nappy changing and say "stop being a baby" when the child cried. The colleague told the room leader the same afternoon. We checked the child and found no marks. ${cap(s.who)} has worked here for ${s.years} years with no previous concerns. We have not spoken to ${s.them} yet because we wanted advice first.`,
+    key: "rough-handling",
+    weight: 5,
+    sectors: ["EARLY_YEARS_NURSERY"],
+    harm: ["PHYSICAL", "EMOTIONAL"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "COLLEAGUE",
+    location: "Toddler room",
+    children: [1, 1],
+    redirects: ["LOW_LEVEL_CONCERNS", "OFSTED"],
+    summary: (s) =>
+      `A colleague saw ${s.who} lift ${s.child} by one arm during nappy changing and say "stop being a baby" when the child cried. The colleague told the room leader the same afternoon. We checked the child and found no marks. ${cap(s.who)} has worked here for ${s.years} years with no previous concerns. We have not spoken to ${s.them} yet because we wanted advice first.`,
   },
   {
-    key: "shouted-humiliated", weight: 7, sectors: ["PRIMARY_SCHOOL", "PRIMARY_SCHOOL", "SECONDARY_SCHOOL", "SECONDARY_SCHOOL", "INDEPENDENT_SCHOOL", "SPORTS_LEISURE", "OTHER"], harm: ["EMOTIONAL"],
-    decisions: ["ADVICE", "CAUSE_FOR_CONCERN"], madeBy: "PARENT_CARER", location: "Classroom", children: [1, 1], redirects: ["LOW_LEVEL_CONCERNS", "EMPLOYER_HR"],
-    summary: (s) => `A parent has complained that ${s.who} shouted at ${s.child} in front of the group, called them "thick" and tore up their work. Two other children gave the same account when we spoke to them. The parent has also posted about it on a local Facebook group. We would like advice on whether this needs the LADO or can be dealt with under our own procedures.`,
+    key: "shouted-humiliated",
+    weight: 7,
+    sectors: ["PRIMARY_SCHOOL", "PRIMARY_SCHOOL", "SECONDARY_SCHOOL", "SECONDARY_SCHOOL", "INDEPENDENT_SCHOOL", "SPORTS_LEISURE", "OTHER"],
+    harm: ["EMOTIONAL"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN"],
+    madeBy: "PARENT_CARER",
+    location: "Classroom",
+    children: [1, 1],
+    redirects: ["LOW_LEVEL_CONCERNS", "EMPLOYER_HR"],
+    summary: (s) =>
+      `A parent has complained that ${s.who} shouted at ${s.child} in front of the group, called them "thick" and tore up their work. Two other children gave the same account when we spoke to them. The parent has also posted about it on a local Facebook group. We would like advice on whether this needs the LADO or can be dealt with under our own procedures.`,
   },
   {
-    key: "snapchat-messages", weight: 6, sectors: ["SECONDARY_SCHOOL", "FURTHER_EDUCATION", "SPORTS_LEISURE", "INDEPENDENT_SCHOOL"], harm: ["ONLINE_CONDUCT", "SEXUAL"],
-    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "PARENT_CARER", location: "Online (Snapchat)", children: [1, 1], ages: [13, 17],
-    summary: (s) => `${cap(s.child)} showed their mother Snapchat messages from ${s.who}, sent late in the evening over the past three weeks. The messages compliment the young person's appearance and ask them to keep the chat "between us". Mum brought screenshots into ${s.place} this morning. ${cap(s.who)} has not been told and is in work today. The police have not yet been informed.`,
+    key: "snapchat-messages",
+    weight: 6,
+    sectors: ["SECONDARY_SCHOOL", "FURTHER_EDUCATION", "SPORTS_LEISURE", "INDEPENDENT_SCHOOL"],
+    harm: ["ONLINE_CONDUCT", "SEXUAL"],
+    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "PARENT_CARER",
+    location: "Online (Snapchat)",
+    children: [1, 1],
+    ages: [13, 17],
+    summary: (s) =>
+      `${cap(s.child)} showed their mother Snapchat messages from ${s.who}, sent late in the evening over the past three weeks. The messages compliment the young person's appearance and ask them to keep the chat "between us". Mum brought screenshots into ${s.place} this morning. ${cap(s.who)} has not been told and is in work today. The police have not yet been informed.`,
   },
   {
-    key: "restraint", weight: 5, sectors: ["SPECIAL_SCHOOL", "RESIDENTIAL_CHILDRENS_HOME", "ALTERNATIVE_PROVISION"], harm: ["PHYSICAL"], restraint: true,
-    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "PARENT_CARER", location: "Corridor by the main entrance", children: [1, 1],
-    summary: (s) => `${cap(s.child)}, who has an EHCP and a diagnosis of autism, became distressed and tried to leave the building. ${cap(s.who)} and a colleague used a two-person hold under the child's positive handling plan. Afterwards the child complained of pain in the wrist and a parent took them to A&E, where a sprain was recorded. The parent says the hold went on far longer than needed. The incident was logged, but the restraint record was not completed until two days later.`,
+    key: "restraint",
+    weight: 5,
+    sectors: ["SPECIAL_SCHOOL", "RESIDENTIAL_CHILDRENS_HOME", "ALTERNATIVE_PROVISION"],
+    harm: ["PHYSICAL"],
+    restraint: true,
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "PARENT_CARER",
+    location: "Corridor by the main entrance",
+    children: [1, 1],
+    summary: (s) =>
+      `${cap(s.child)}, who has an EHCP and a diagnosis of autism, became distressed and tried to leave the building. ${cap(s.who)} and a colleague used a two-person hold under the child's positive handling plan. Afterwards the child complained of pain in the wrist and a parent took them to A&E, where a sprain was recorded. The parent says the hold went on far longer than needed. The incident was logged, but the restraint record was not completed until two days later.`,
   },
   {
-    key: "foster-smacking", weight: 4, sectors: ["FOSTERING"], jobTitles: ["Foster carer"], harm: ["PHYSICAL"], decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
-    madeBy: "CHILD", referredBy: "CHILDRENS_SOCIAL_CARE", location: "Foster home", children: [1, 2], ages: [5, 15],
-    summary: (s) => `${cap(s.child)} placed with ${s.who} told their social worker during a statutory visit that the carer smacks them on the leg for lying and that it has happened "a few times". The child did not want to go back after the visit and is staying with a respite carer tonight. Two other looked-after children live in the household. The supervising social worker has been told.`,
+    key: "foster-smacking",
+    weight: 4,
+    sectors: ["FOSTERING"],
+    jobTitles: ["Foster carer"],
+    harm: ["PHYSICAL"],
+    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "CHILD",
+    referredBy: "CHILDRENS_SOCIAL_CARE",
+    location: "Foster home",
+    children: [1, 2],
+    ages: [5, 15],
+    summary: (s) =>
+      `${cap(s.child)} placed with ${s.who} told their social worker during a statutory visit that the carer smacks them on the leg for lying and that it has happened "a few times". The child did not want to go back after the visit and is staying with a respite carer tonight. Two other looked-after children live in the household. The supervising social worker has been told.`,
   },
   {
-    key: "coach-gifts", weight: 5, sectors: ["SPORTS_LEISURE", "VOLUNTARY_COMMUNITY", "ARMED_FORCES"], harm: ["SEXUAL", "ONLINE_CONDUCT"],
-    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "COLLEAGUE", location: "Training ground and online", children: [1, 1], ages: [11, 16],
-    summary: (s) => `Our welfare officer has been told by another coach that ${s.who} has been giving ${s.child} lifts home after training, bought them new boots and messages them on WhatsApp outside club hours. The child's parents did not know about the lifts. No physical contact is alleged at this stage. ${cap(s.who)} is a volunteer whose DBS check dates from ${s.year - 4}.`,
+    key: "coach-gifts",
+    weight: 5,
+    sectors: ["SPORTS_LEISURE", "VOLUNTARY_COMMUNITY", "ARMED_FORCES"],
+    harm: ["SEXUAL", "ONLINE_CONDUCT"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "COLLEAGUE",
+    location: "Training ground and online",
+    children: [1, 1],
+    ages: [11, 16],
+    summary: (s) =>
+      `Our welfare officer has been told by another coach that ${s.who} has been giving ${s.child} lifts home after training, bought them new boots and messages them on WhatsApp outside club hours. The child's parents did not know about the lifts. No physical contact is alleged at this stage. ${cap(s.who)} is a volunteer whose DBS check dates from ${s.year - 4}.`,
   },
   {
-    key: "domestic-arrest", weight: 6, sectors: ANY_WORKPLACE, harm: ["SUITABILITY"], decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
-    madeBy: "OTHER_PROFESSIONAL", referredBy: "POLICE", location: "Subject's home (outside work)", children: [0, 0],
-    summary: (s) => `Officers attended a domestic incident at the weekend at the home of ${s.who}, who works at ${s.place}. ${cap(s.their)} partner had a facial injury and ${s.who} was arrested for assault. The couple's two children, aged 4 and 7, were in the house. ${cap(s.who)} has been released on bail with conditions not to contact the partner. We are making this referral because of the transferable risk to children at work.`,
+    key: "domestic-arrest",
+    weight: 6,
+    sectors: ANY_WORKPLACE,
+    harm: ["SUITABILITY"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "OTHER_PROFESSIONAL",
+    referredBy: "POLICE",
+    location: "Subject's home (outside work)",
+    children: [0, 0],
+    summary: (s) =>
+      `Officers attended a domestic incident at the weekend at the home of ${s.who}, who works at ${s.place}. ${cap(s.their)} partner had a facial injury and ${s.who} was arrested for assault. The couple's two children, aged 4 and 7, were in the house. ${cap(s.who)} has been released on bail with conditions not to contact the partner. We are making this referral because of the transferable risk to children at work.`,
   },
   {
-    key: "indecent-images", weight: 3, sectors: ANY_WORKPLACE, harm: ["SEXUAL", "ONLINE_CONDUCT", "SUITABILITY"], decisions: ["ALLEGATION"],
-    madeBy: "OTHER_PROFESSIONAL", referredBy: "POLICE", location: "Subject's home (outside work)", children: [0, 0],
-    summary: (s) => `On ${s.day} police executed a warrant at the home address of ${s.who} as part of an investigation into the sharing of indecent images of children online. Devices were seized and ${s.who} was interviewed under caution and released under investigation. There is no allegation about any child at ${s.place}, but the role there involves regular unsupervised contact with children.`,
+    key: "indecent-images",
+    weight: 3,
+    sectors: ANY_WORKPLACE,
+    harm: ["SEXUAL", "ONLINE_CONDUCT", "SUITABILITY"],
+    decisions: ["ALLEGATION"],
+    madeBy: "OTHER_PROFESSIONAL",
+    referredBy: "POLICE",
+    location: "Subject's home (outside work)",
+    children: [0, 0],
+    summary: (s) =>
+      `On ${s.day} police executed a warrant at the home address of ${s.who} as part of an investigation into the sharing of indecent images of children online. Devices were seized and ${s.who} was interviewed under caution and released under investigation. There is no allegation about any child at ${s.place}, but the role there involves regular unsupervised contact with children.`,
   },
   {
-    key: "taxi-comments", weight: 4, sectors: ["TRANSPORT"], jobTitles: ["Taxi driver", "Minibus driver"], harm: ["SEXUAL", "EMOTIONAL"],
-    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "PARENT_CARER", location: "School transport vehicle", children: [1, 1], ages: [8, 17],
-    summary: (s) => `${cap(s.child)}, who travels to school on council-arranged transport, told their parent that ${s.as("the driver")} made comments about their body and asked whether they had a boyfriend or girlfriend. The passenger assistant was off sick that day, so the child was alone with the driver. The parent has asked for a different driver and wants to know what happens next.`,
+    key: "taxi-comments",
+    weight: 4,
+    sectors: ["TRANSPORT"],
+    jobTitles: ["Taxi driver", "Minibus driver"],
+    harm: ["SEXUAL", "EMOTIONAL"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "PARENT_CARER",
+    location: "School transport vehicle",
+    children: [1, 1],
+    ages: [8, 17],
+    summary: (s) =>
+      `${cap(s.child)}, who travels to school on council-arranged transport, told their parent that ${s.as("the driver")} made comments about their body and asked whether they had a boyfriend or girlfriend. The passenger assistant was off sick that day, so the child was alone with the driver. The parent has asked for a different driver and wants to know what happens next.`,
   },
   {
-    key: "ward-remarks", weight: 3, sectors: ["HEALTH_ACUTE", "HEALTH_MENTAL_HEALTH"], harm: ["SEXUAL", "EMOTIONAL"], decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
-    madeBy: "COLLEAGUE", location: "Children's ward", children: [1, 1], ages: [13, 17],
-    summary: (s) => `A staff nurse raised a concern that ${s.who} made remarks about the appearance of ${s.child} on the ward and sat on the young person's bed for long periods chatting during night shifts. The ward sister has spoken to ${s.who}, who says ${s.they} only wanted to put the patient at ease. The young person has not complained. We have moved ${s.them} to an adult ward while we take advice.`,
+    key: "ward-remarks",
+    weight: 3,
+    sectors: ["HEALTH_ACUTE", "HEALTH_MENTAL_HEALTH"],
+    harm: ["SEXUAL", "EMOTIONAL"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "COLLEAGUE",
+    location: "Children's ward",
+    children: [1, 1],
+    ages: [13, 17],
+    summary: (s) =>
+      `A staff nurse raised a concern that ${s.who} made remarks about the appearance of ${s.child} on the ward and sat on the young person's bed for long periods chatting during night shifts. The ward sister has spoken to ${s.who}, who says ${s.they} only wanted to put the patient at ease. The young person has not complained. We have moved ${s.them} to an adult ward while we take advice.`,
   },
   {
-    key: "youth-leader-hugs", weight: 3, sectors: ["FAITH_ORGANISATION", "VOLUNTARY_COMMUNITY"], harm: ["SEXUAL", "EMOTIONAL"], decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
-    madeBy: "PARENT_CARER", location: "Church hall office", children: [1, 2], ages: [12, 17],
-    summary: (s) => `Parents of two young people in the youth group have told our safeguarding officer that ${s.who} holds one-to-one "mentoring" sessions in the office with the door closed, and hugs young people in a way that makes them uncomfortable. No one has said that anything sexual happened. ${cap(s.who)} has agreed to step back from the group while we seek advice.`,
+    key: "youth-leader-hugs",
+    weight: 3,
+    sectors: ["FAITH_ORGANISATION", "VOLUNTARY_COMMUNITY"],
+    harm: ["SEXUAL", "EMOTIONAL"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "PARENT_CARER",
+    location: "Church hall office",
+    children: [1, 2],
+    ages: [12, 17],
+    summary: (s) =>
+      `Parents of two young people in the youth group have told our safeguarding officer that ${s.who} holds one-to-one "mentoring" sessions in the office with the door closed, and hugs young people in a way that makes them uncomfortable. No one has said that anything sexual happened. ${cap(s.who)} has agreed to step back from the group while we seek advice.`,
   },
   {
-    key: "residential-punch", weight: 4, sectors: ["RESIDENTIAL_CHILDRENS_HOME", "SECURE_ESTATE"], harm: ["PHYSICAL"], decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
-    madeBy: "CHILD", location: "Lounge of the children's home", children: [1, 1], ages: [12, 17],
-    summary: (s) => `${cap(s.child)} living at ${s.place} says that ${s.who} punched them in the stomach during an argument about phone time on ${s.day} night. Another young person says they saw it. ${cap(s.who)} says the young person became aggressive and was held briefly to stop them damaging property. No injury has been seen and the young person has been offered a medical.`,
+    key: "residential-punch",
+    weight: 4,
+    sectors: ["RESIDENTIAL_CHILDRENS_HOME", "SECURE_ESTATE"],
+    harm: ["PHYSICAL"],
+    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "CHILD",
+    location: "Lounge of the children's home",
+    children: [1, 1],
+    ages: [12, 17],
+    summary: (s) =>
+      `${cap(s.child)} living at ${s.place} says that ${s.who} punched them in the stomach during an argument about phone time on ${s.day} night. Another young person says they saw it. ${cap(s.who)} says the young person became aggressive and was held briefly to stop them damaging property. No injury has been seen and the young person has been offered a medical.`,
   },
   {
-    key: "changing-room-photos", weight: 3, sectors: ["SPORTS_LEISURE", "LOCAL_AUTHORITY_OTHER"], jobTitles: ["Swimming instructor", "Lifeguard", "Gymnastics coach"],
-    harm: ["SEXUAL", "SUITABILITY"], decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "PARENT_CARER", location: "Pool side and changing area", children: [0, 2], ages: [6, 12],
-    summary: (s) => `A parent watching from the gallery saw ${s.who} taking photographs of children near the changing area on a personal mobile phone. When challenged, ${s.who} said the photos were for a social media post about the club gala. Our policy says only club devices may be used, and never near the changing areas. The phone has not been checked.`,
+    key: "changing-room-photos",
+    weight: 3,
+    sectors: ["SPORTS_LEISURE", "LOCAL_AUTHORITY_OTHER"],
+    jobTitles: ["Swimming instructor", "Lifeguard", "Gymnastics coach"],
+    harm: ["SEXUAL", "SUITABILITY"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "PARENT_CARER",
+    location: "Pool side and changing area",
+    children: [0, 2],
+    ages: [6, 12],
+    summary: (s) =>
+      `A parent watching from the gallery saw ${s.who} taking photographs of children near the changing area on a personal mobile phone. When challenged, ${s.who} said the photos were for a social media post about the club gala. Our policy says only club devices may be used, and never near the changing areas. The phone has not been checked.`,
   },
   {
-    key: "tutor-messages", weight: 3, sectors: ["PRIVATE_TUTORING_CHILDCARE"], jobTitles: ["Private tutor"], harm: ["SEXUAL", "ONLINE_CONDUCT"],
-    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "PARENT_CARER", referredBy: "parent", location: "Online (messages)", children: [1, 1], ages: [11, 15],
-    summary: (s) => `A mother found messages on her ${s.age}-year-old's tablet from ${s.as("the family's private maths tutor")} asking for photographs "just for me" and suggesting they meet at a coffee shop without telling anyone. The tutor is self-employed and also tutors other children in the area through an agency. The mother has screenshots and has reported it to police on 101.`,
+    key: "tutor-messages",
+    weight: 3,
+    sectors: ["PRIVATE_TUTORING_CHILDCARE"],
+    jobTitles: ["Private tutor"],
+    harm: ["SEXUAL", "ONLINE_CONDUCT"],
+    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "PARENT_CARER",
+    referredBy: "parent",
+    location: "Online (messages)",
+    children: [1, 1],
+    ages: [11, 15],
+    summary: (s) =>
+      `A mother found messages on her ${s.age}-year-old's tablet from ${s.as("the family's private maths tutor")} asking for photographs "just for me" and suggesting they meet at a coffee shop without telling anyone. The tutor is self-employed and also tutors other children in the area through an agency. The mother has screenshots and has reported it to police on 101.`,
   },
   {
-    key: "offensive-posts", weight: 4, sectors: ["HEALTH_MENTAL_HEALTH", "CHILDRENS_SOCIAL_CARE", "SECONDARY_SCHOOL", "PRIMARY_SCHOOL", "EARLY_YEARS_NURSERY", "VOLUNTARY_COMMUNITY"],
-    harm: ["SUITABILITY", "ONLINE_CONDUCT"], decisions: ["ADVICE", "CAUSE_FOR_CONCERN"], madeBy: "ANONYMOUS", location: "Social media (outside work)", children: [0, 0],
+    key: "offensive-posts",
+    weight: 4,
+    sectors: [
+      "HEALTH_MENTAL_HEALTH",
+      "CHILDRENS_SOCIAL_CARE",
+      "SECONDARY_SCHOOL",
+      "PRIMARY_SCHOOL",
+      "EARLY_YEARS_NURSERY",
+      "VOLUNTARY_COMMUNITY",
+    ],
+    harm: ["SUITABILITY", "ONLINE_CONDUCT"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN"],
+    madeBy: "ANONYMOUS",
+    location: "Social media (outside work)",
+    children: [0, 0],
     redirects: ["EMPLOYER_HR", "NOT_WITHIN_REMIT"],
-    summary: (s) => `We have received an anonymous email with screenshots of public social media posts by ${s.who} containing offensive and discriminatory comments about asylum-seeking children. ${cap(s.who)} works directly with children and families at ${s.place}. No particular child is said to have been harmed. We would like advice on whether this meets the threshold for a referral.`,
+    summary: (s) =>
+      `We have received an anonymous email with screenshots of public social media posts by ${s.who} containing offensive and discriminatory comments about asylum-seeking children. ${cap(s.who)} works directly with children and families at ${s.place}. No particular child is said to have been harmed. We would like advice on whether this meets the threshold for a referral.`,
   },
   {
-    key: "supply-threw", weight: 4, sectors: ["PRIMARY_SCHOOL", "PRIMARY_SCHOOL", "SECONDARY_SCHOOL", "SECONDARY_SCHOOL", "ALTERNATIVE_PROVISION"], jobTitles: ["Supply teacher"], harm: ["PHYSICAL", "EMOTIONAL"],
-    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "CHILD", location: "Classroom", children: [1, 2], ages: [9, 15],
-    summary: (s) => `${cap(s.as("a supply teacher placed with us by an agency"))} threw a board rubber towards a group of pupils who were talking. It hit ${s.child} on the shoulder. There was no visible injury. Several pupils have written statements. The agency has been told and has asked for the LADO's view before placing the teacher anywhere else.`,
+    key: "supply-threw",
+    weight: 4,
+    sectors: ["PRIMARY_SCHOOL", "PRIMARY_SCHOOL", "SECONDARY_SCHOOL", "SECONDARY_SCHOOL", "ALTERNATIVE_PROVISION"],
+    jobTitles: ["Supply teacher"],
+    harm: ["PHYSICAL", "EMOTIONAL"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "CHILD",
+    location: "Classroom",
+    children: [1, 2],
+    ages: [9, 15],
+    summary: (s) =>
+      `${cap(s.as("a supply teacher placed with us by an agency"))} threw a board rubber towards a group of pupils who were talking. It hit ${s.child} on the shoulder. There was no visible injury. Several pupils have written statements. The agency has been told and has asked for the LADO's view before placing the teacher anywhere else.`,
   },
   {
-    key: "drink-driving", weight: 4, sectors: ANY_WORKPLACE, harm: ["SUITABILITY"], decisions: ["ADVICE"], madeBy: "OTHER", location: "Outside work",
-    children: [0, 0], redirects: ["EMPLOYER_HR", "NOT_WITHIN_REMIT"],
-    summary: (s) => `${cap(s.who)} has told ${s.their} line manager that ${s.they} had been charged with drink driving after being stopped by police late on a Saturday night. No children were in the car, and the role does not involve driving. We would like to know whether the LADO needs to be involved.`,
+    key: "drink-driving",
+    weight: 4,
+    sectors: ANY_WORKPLACE,
+    harm: ["SUITABILITY"],
+    decisions: ["ADVICE"],
+    madeBy: "OTHER",
+    location: "Outside work",
+    children: [0, 0],
+    redirects: ["EMPLOYER_HR", "NOT_WITHIN_REMIT"],
+    summary: (s) =>
+      `${cap(s.who)} has told ${s.their} line manager that ${s.they} had been charged with drink driving after being stopped by police late on a Saturday night. No children were in the car, and the role does not involve driving. We would like to know whether the LADO needs to be involved.`,
   },
   {
-    key: "neighbour-shouting", weight: 3, nobodyNamed: true, sectors: ["EARLY_YEARS_NURSERY", "OTHER"], harm: ["EMOTIONAL"], decisions: ["ADVICE"], madeBy: "MEMBER_OF_PUBLIC",
-    referredBy: "public", location: "Neighbour's garden (outside work)", children: [0, 0], redirects: ["CHILDRENS_SOCIAL_CARE", "NOT_WITHIN_REMIT"],
-    summary: () => `A member of the public rang to say that a neighbour, who they believe works at a nursery, shouts and swears at their own children in the garden most evenings. The caller would not give the neighbour's name or the name of the nursery. The caller is worried about the children next door rather than any children at the nursery.`,
+    key: "neighbour-shouting",
+    weight: 3,
+    nobodyNamed: true,
+    sectors: ["EARLY_YEARS_NURSERY", "OTHER"],
+    harm: ["EMOTIONAL"],
+    decisions: ["ADVICE"],
+    madeBy: "MEMBER_OF_PUBLIC",
+    referredBy: "public",
+    location: "Neighbour's garden (outside work)",
+    children: [0, 0],
+    redirects: ["CHILDRENS_SOCIAL_CARE", "NOT_WITHIN_REMIT"],
+    summary: () =>
+      `A member of the public rang to say that a neighbour, who they believe works at a nursery, shouts and swears at their own children in the garden most evenings. The caller would not give the neighbour's name or the name of the nursery. The caller is worried about the children next door rather than any children at the nursery.`,
   },
   {
-    key: "childminder-alone", weight: 4, sectors: ["EARLY_YEARS_CHILDMINDER"], jobTitles: ["Registered childminder"], harm: ["NEGLECT"],
-    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "PARENT_CARER", referredBy: "parent", location: "Childminder's home", children: [1, 2], redirects: ["OFSTED"],
-    summary: (s) => `A parent arrived early to collect ${s.child} and found the front door unlocked and three children under four alone in the living room while ${s.as("the registered childminder")} was next door. The childminder said ${s.they} had only popped out for a minute to take in a parcel. The parent has also told Ofsted.`,
+    key: "childminder-alone",
+    weight: 4,
+    sectors: ["EARLY_YEARS_CHILDMINDER"],
+    jobTitles: ["Registered childminder"],
+    harm: ["NEGLECT"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "PARENT_CARER",
+    referredBy: "parent",
+    location: "Childminder's home",
+    children: [1, 2],
+    redirects: ["OFSTED"],
+    summary: (s) =>
+      `A parent arrived early to collect ${s.child} and found the front door unlocked and three children under four alone in the living room while ${s.as("the registered childminder")} was next door. The childminder said ${s.they} had only popped out for a minute to take in a parcel. The parent has also told Ofsted.`,
   },
   {
-    key: "sixth-former-relationship", weight: 3, sectors: ["FURTHER_EDUCATION", "SECONDARY_SCHOOL", "INDEPENDENT_SCHOOL"], harm: ["SEXUAL"],
-    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "OTHER", location: "Outside school", children: [1, 1], ages: [16, 17],
-    summary: (s) => `Students have reported that ${s.who} is in a relationship with ${s.child} in the sixth form. Photographs of the two of them together at a bar on ${s.day} are being shared among students. The student is ${s.age}. ${cap(s.who)} denies any relationship and says they met by chance. The student has made no disclosure.`,
+    key: "sixth-former-relationship",
+    weight: 3,
+    sectors: ["FURTHER_EDUCATION", "SECONDARY_SCHOOL", "INDEPENDENT_SCHOOL"],
+    harm: ["SEXUAL"],
+    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "OTHER",
+    location: "Outside school",
+    children: [1, 1],
+    ages: [16, 17],
+    summary: (s) =>
+      `Students have reported that ${s.who} is in a relationship with ${s.child} in the sixth form. Photographs of the two of them together at a bar on ${s.day} are being shared among students. The student is ${s.age}. ${cap(s.who)} denies any relationship and says they met by chance. The student has made no disclosure.`,
   },
   {
-    key: "allergy-ignored", weight: 3, sectors: ["PRIMARY_SCHOOL", "PRIMARY_SCHOOL", "EARLY_YEARS_NURSERY"], harm: ["NEGLECT", "PHYSICAL"], decisions: ["ADVICE", "CAUSE_FOR_CONCERN"],
-    madeBy: "PARENT_CARER", location: "Dining hall", children: [1, 1], ages: [3, 9], redirects: ["EMPLOYER_HR", "LOW_LEVEL_CONCERNS"],
-    summary: (s) => `${cap(s.child)}, who has a recorded dairy allergy, was given a yoghurt by ${s.who} at lunch after being told they were "making a fuss". The child had a mild reaction and was given antihistamine by the first aider. The parents are very upset and say this is the second time staff have ignored the care plan.`,
+    key: "allergy-ignored",
+    weight: 3,
+    sectors: ["PRIMARY_SCHOOL", "PRIMARY_SCHOOL", "EARLY_YEARS_NURSERY"],
+    harm: ["NEGLECT", "PHYSICAL"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN"],
+    madeBy: "PARENT_CARER",
+    location: "Dining hall",
+    children: [1, 1],
+    ages: [3, 9],
+    redirects: ["EMPLOYER_HR", "LOW_LEVEL_CONCERNS"],
+    summary: (s) =>
+      `${cap(s.child)}, who has a recorded dairy allergy, was given a yoghurt by ${s.who} at lunch after being told they were "making a fuss". The child had a mild reaction and was given antihistamine by the first aider. The parents are very upset and say this is the second time staff have ignored the care plan.`,
   },
   {
-    key: "personal-number", weight: 4, sectors: ["SECONDARY_SCHOOL", "FURTHER_EDUCATION"], harm: ["SUITABILITY", "ONLINE_CONDUCT"], decisions: ["ADVICE", "CAUSE_FOR_CONCERN"],
-    madeBy: "COLLEAGUE", location: "Online (WhatsApp)", children: [0, 1], ages: [14, 17], redirects: ["LOW_LEVEL_CONCERNS"],
-    summary: (s) => `${cap(s.who)} gave ${s.their} personal mobile number to a group of Year 10 students so they could ask about coursework in the holidays, and has added some of them to a WhatsApp group. Nothing inappropriate has been seen in the messages we have looked at, but this is against our staff code of conduct.`,
+    key: "personal-number",
+    weight: 4,
+    sectors: ["SECONDARY_SCHOOL", "FURTHER_EDUCATION"],
+    harm: ["SUITABILITY", "ONLINE_CONDUCT"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN"],
+    madeBy: "COLLEAGUE",
+    location: "Online (WhatsApp)",
+    children: [0, 1],
+    ages: [14, 17],
+    redirects: ["LOW_LEVEL_CONCERNS"],
+    summary: (s) =>
+      `${cap(s.who)} gave ${s.their} personal mobile number to a group of Year 10 students so they could ask about coursework in the holidays, and has added some of them to a WhatsApp group. Nothing inappropriate has been seen in the messages we have looked at, but this is against our staff code of conduct.`,
   },
   {
-    key: "ruler-evening-classes", weight: 2, sectors: ["FAITH_ORGANISATION", "OTHER"], jobTitles: ["Madrassah teacher", "Supplementary school teacher"], harm: ["PHYSICAL"],
-    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "CHILD", referredBy: "PRIMARY_SCHOOL", location: "Evening classes", children: [1, 2], ages: [6, 11],
-    summary: (s) => `${cap(s.child)} told their teacher at school that at evening classes at ${s.place}, ${s.who} hits pupils on the hand with a ruler when they get answers wrong. Another child from the same class has said the same. The parents did not know. The setting is not registered with Ofsted.`,
+    key: "ruler-evening-classes",
+    weight: 2,
+    sectors: ["FAITH_ORGANISATION", "OTHER"],
+    jobTitles: ["Madrassah teacher", "Supplementary school teacher"],
+    harm: ["PHYSICAL"],
+    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "CHILD",
+    referredBy: "PRIMARY_SCHOOL",
+    location: "Evening classes",
+    children: [1, 2],
+    ages: [6, 11],
+    summary: (s) =>
+      `${cap(s.child)} told their teacher at school that at evening classes at ${s.place}, ${s.who} hits pupils on the hand with a ruler when they get answers wrong. Another child from the same class has said the same. The parents did not know. The setting is not registered with Ofsted.`,
   },
   {
-    key: "contact-session", weight: 2, sectors: ["CHILDRENS_SOCIAL_CARE"], jobTitles: ["Contact supervisor", "Family support worker"], harm: ["PHYSICAL", "EMOTIONAL"],
-    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"], madeBy: "PARENT_CARER", location: "Family contact centre", children: [1, 2], ages: [3, 10],
-    summary: (s) => `A parent has complained that during supervised contact on ${s.day}, ${s.who} pushed ${s.child} down into a chair and said "sit still or contact ends now". The parent filmed part of it on their phone. ${cap(s.who)} accepts raising ${s.their} voice but denies any physical contact.`,
+    key: "contact-session",
+    weight: 2,
+    sectors: ["CHILDRENS_SOCIAL_CARE"],
+    jobTitles: ["Contact supervisor", "Family support worker"],
+    harm: ["PHYSICAL", "EMOTIONAL"],
+    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "PARENT_CARER",
+    location: "Family contact centre",
+    children: [1, 2],
+    ages: [3, 10],
+    summary: (s) =>
+      `A parent has complained that during supervised contact on ${s.day}, ${s.who} pushed ${s.child} down into a chair and said "sit still or contact ends now". The parent filmed part of it on their phone. ${cap(s.who)} accepts raising ${s.their} voice but denies any physical contact.`,
   },
 ];
 
@@ -555,7 +1082,10 @@ export type AttendeeFields = Omit<Fields<Prisma.MeetingAttendeeCreateManyInput>,
 export type MeetingInput = Fields<Prisma.MeetingCreateManyInput> & { attendees?: AttendeeFields[]; actions?: ActionFields[] };
 export type PoliceUpdateFields = Omit<Fields<Prisma.PoliceUpdateCreateManyInput>, "policeId">;
 export type PoliceChallengeFields = Omit<Fields<Prisma.PoliceChallengeCreateManyInput>, "policeId">;
-export type PoliceInput = Fields<Prisma.PoliceInvolvementCreateManyInput> & { updates?: PoliceUpdateFields[]; challenges?: PoliceChallengeFields[] };
+export type PoliceInput = Fields<Prisma.PoliceInvolvementCreateManyInput> & {
+  updates?: PoliceUpdateFields[];
+  challenges?: PoliceChallengeFields[];
+};
 export type Section47Fields = Fields<Prisma.Section47EnquiryCreateManyInput>;
 export type EmployerActionFields = Fields<Prisma.EmployerActionCreateManyInput>;
 export type OutcomeFields = Fields<Prisma.OutcomeCreateManyInput>;
@@ -611,11 +1141,13 @@ type Context = {
 };
 
 function subjectData(scenario: Scenario, sector: Sector, named: boolean, hasEmployer: boolean, receivedAt: Date, fields: SubjectFields) {
-  const sex = fields.sex ?? faker.helpers.weightedArrayElement<Sex>([
-    { weight: 56, value: "MALE" },
-    { weight: 43, value: "FEMALE" },
-    ...(named ? [] : [{ weight: 20, value: "NOT_KNOWN" as const }]),
-  ]);
+  const sex =
+    fields.sex ??
+    faker.helpers.weightedArrayElement<Sex>([
+      { weight: 56, value: "MALE" },
+      { weight: 43, value: "FEMALE" },
+      ...(named ? [] : [{ weight: 20, value: "NOT_KNOWN" as const }]),
+    ]);
   const name = personName(sex);
   const jobTitle = fields.jobTitle !== undefined ? fields.jobTitle : !named && chance(0.3) ? null : jobTitleFor(scenario, sector);
   const age = between(21, 63);
@@ -629,8 +1161,12 @@ function subjectData(scenario: Scenario, sector: Sector, named: boolean, hasEmpl
         address: chance(0.55) ? ukAddress() : null,
         employmentBasis: jobTitle ? employmentBasisFor(jobTitle) : null,
         startDate: dateOnly(addDays(receivedAt, -between(60, 365 * Math.min(15, age - 20)))),
-        otherWorkWithChildren: chance(0.15) ? pick(["Volunteers at a weekend football club", "Runs a holiday club in the summer", "Private tutoring in the evenings"]) : null,
-        ownChildrenOrCaring: chance(0.3) ? pick(["Has two children of primary school age", "Has a teenage son", "No children of their own", "Cares for a younger sibling"]) : null,
+        otherWorkWithChildren: chance(0.15)
+          ? pick(["Volunteers at a weekend football club", "Runs a holiday club in the summer", "Private tutoring in the evenings"])
+          : null,
+        ownChildrenOrCaring: chance(0.3)
+          ? pick(["Has two children of primary school age", "Has a teenage son", "No children of their own", "Cares for a younger sibling"])
+          : null,
         previousConcernsKnown: chance(0.1) ? "The employer mentioned an informal conversation about boundaries last year" : null,
       }
     : {};
@@ -762,13 +1298,18 @@ const ADVICE_TEXT: Record<RedirectTarget | "NONE", (c: Context) => string> = {
       `Advised the employer to record this as a conduct matter and to go over the relevant policy with the staff team. Suggested refresher safeguarding training.`,
       `Talked through the harm threshold with the referrer. Advised them to get short written accounts from the staff who were present and keep them on file. No further LADO involvement needed at this stage.`,
     ]),
-  CHILDRENS_SOCIAL_CARE: () => `The concern is about the person's care of their own children, not their work. Passed to the children's services front door (MASH) the same day, and told the caller how to contact them directly.`,
-  POLICE: () => `A possible offence with no link to work with children. Advised the caller to report it to police on 101, or 999 in an emergency.`,
+  CHILDRENS_SOCIAL_CARE: () =>
+    `The concern is about the person's care of their own children, not their work. Passed to the children's services front door (MASH) the same day, and told the caller how to contact them directly.`,
+  POLICE: () =>
+    `A possible offence with no link to work with children. Advised the caller to report it to police on 101, or 999 in an emergency.`,
   EMPLOYER_HR: () => `Not a safeguarding matter. Advised the employer to deal with it under its disciplinary and HR procedures.`,
-  LOW_LEVEL_CONCERNS: () => `Below the harm threshold and consistent with a low-level concern. Advised the setting to record it under its low-level concerns policy and speak to the member of staff.`,
+  LOW_LEVEL_CONCERNS: () =>
+    `Below the harm threshold and consistent with a low-level concern. Advised the setting to record it under its low-level concerns policy and speak to the member of staff.`,
   OFSTED: () => `Advised the referrer to notify Ofsted, as the regulator of the setting, and to keep a record of the notification.`,
-  OTHER_LA_LADO: () => `The person works in another local authority's area. Passed the referral to that authority's LADO with the referrer's agreement, and told the referrer.`,
-  NOT_WITHIN_REMIT: () => `The person does not work or volunteer with children, so this is outside the LADO's remit. Signposted the caller to the right service.`,
+  OTHER_LA_LADO: () =>
+    `The person works in another local authority's area. Passed the referral to that authority's LADO with the referrer's agreement, and told the referrer.`,
+  NOT_WITHIN_REMIT: () =>
+    `The person does not work or volunteer with children, so this is outside the LADO's remit. Signposted the caller to the right service.`,
 };
 
 function adviceData(c: Context, decidedAt: Date, fields: AdviceFields) {
@@ -778,7 +1319,11 @@ function adviceData(c: Context, decidedAt: Date, fields: AdviceFields) {
     adviceGiven: ADVICE_TEXT[target ?? "NONE"](c),
     redirectedTo: target,
     redirectDetail:
-      target === "OTHER_LA_LADO" ? `LADO, ${pick(PLACES)} Council` : target === "CHILDRENS_SOCIAL_CARE" ? "Children's services front door (MASH)" : null,
+      target === "OTHER_LA_LADO"
+        ? `LADO, ${pick(PLACES)} Council`
+        : target === "CHILDRENS_SOCIAL_CARE"
+          ? "Children's services front door (MASH)"
+          : null,
     recordedAt: decidedAt,
     followUpSentAt: sent <= now() ? sent : null,
     ...fields,
@@ -814,9 +1359,20 @@ const ACTIONS = {
     "Write to the parents with an update agreed with police",
     "Share the outcome of the disciplinary investigation with the LADO",
   ],
-  police: ["Arrange an achieving best evidence (ABE) interview with the child", "Update the LADO after the suspect interview", "Confirm whether devices will be examined and the likely timescale"],
-  socialCare: ["Hold a strategy discussion and decide whether a section 47 enquiry is needed", "Visit the child and family and share the outcome"],
-  lado: ["Send the minutes to all attendees", "Write to the referrer confirming the decision", "Chase police for an update before the next review"],
+  police: [
+    "Arrange an achieving best evidence (ABE) interview with the child",
+    "Update the LADO after the suspect interview",
+    "Confirm whether devices will be examined and the likely timescale",
+  ],
+  socialCare: [
+    "Hold a strategy discussion and decide whether a section 47 enquiry is needed",
+    "Visit the child and family and share the outcome",
+  ],
+  lado: [
+    "Send the minutes to all attendees",
+    "Write to the referrer confirming the decision",
+    "Chase police for an update before the next review",
+  ],
 } as const;
 
 function actionData(c: Context, from: Date, fields: ActionFields) {
@@ -840,15 +1396,19 @@ const MEETING_TEXT: Record<MeetingType, { shared: (c: Context) => string; decisi
   EVALUATION: {
     shared: (c) =>
       `The referrer summarised the concern and what the setting has done so far. ${c.policeInvolved ? "Police confirmed a crime report has been made and shared their plan for interviewing the child." : "Police confirmed there is no role for them at this stage."} Children's social care checked their records: the child is not open to a social worker.`,
-    decisions: "Harm threshold confirmed. Employer to consider suspension and the alternatives. The subject is not to be told of the allegation until police agree. Review in four weeks.",
+    decisions:
+      "Harm threshold confirmed. Employer to consider suspension and the alternatives. The subject is not to be told of the allegation until police agree. Review in four weeks.",
   },
   REVIEW: {
-    shared: (c) => `Updates from ${c.policeInvolved ? "police and " : ""}the employer on progress since the last meeting. The subject's welfare and the named contact arrangements were discussed.`,
+    shared: (c) =>
+      `Updates from ${c.policeInvolved ? "police and " : ""}the employer on progress since the last meeting. The subject's welfare and the named contact arrangements were discussed.`,
     decisions: "Enquiries continue. Actions updated as below. Next review in four weeks.",
   },
   OUTCOME: {
-    shared: () => `Police and employer enquiries are complete. The evidence was considered against the definitions in Keeping Children Safe in Education, Part 4.`,
-    decisions: "Outcome agreed. The employer will confirm its final action in writing and the LADO will write to the subject and the employer.",
+    shared: () =>
+      `Police and employer enquiries are complete. The evidence was considered against the definitions in Keeping Children Safe in Education, Part 4.`,
+    decisions:
+      "Outcome agreed. The employer will confirm its final action in writing and the LADO will write to the subject and the employer.",
   },
 };
 
@@ -896,11 +1456,13 @@ const POLICE_NOTES: Record<PoliceStatus, readonly string[]> = {
 
 const CHALLENGE_TEXT = {
   CHALLENGE: {
-    detail: "No update from the officer in the case for over four weeks. Emailed the officer and the team inbox asking for progress and an expected timescale.",
+    detail:
+      "No update from the officer in the case for over four weeks. Emailed the officer and the team inbox asking for progress and an expected timescale.",
     response: "Officer replied that the device examination results are awaited, expected within six to eight weeks.",
   },
   ESCALATION: {
-    detail: "Escalated to the detective inspector: the investigation has been open for more than three months with no clear timescale, and the subject remains suspended.",
+    detail:
+      "Escalated to the detective inspector: the investigation has been open for more than three months with no clear timescale, and the subject remains suspended.",
     response: "The detective inspector confirmed the case has been reallocated and a charging decision is expected within four weeks.",
   },
 } as const;
@@ -911,7 +1473,9 @@ function policeData(c: Context, fields: Omit<PoliceInput, "updates" | "challenge
   const officer = personName();
   return {
     force,
-    reference: force.startsWith("Metropolitan") ? `CRIS ${faker.string.numeric(7)}/${String(informedAt.getUTCFullYear()).slice(2)}` : `${faker.string.numeric(2)}/${faker.string.numeric(6)}/${String(informedAt.getUTCFullYear()).slice(2)}`,
+    reference: force.startsWith("Metropolitan")
+      ? `CRIS ${faker.string.numeric(7)}/${String(informedAt.getUTCFullYear()).slice(2)}`
+      : `${faker.string.numeric(2)}/${faker.string.numeric(6)}/${String(informedAt.getUTCFullYear()).slice(2)}`,
     officerName: `${pick(["DC", "DC", "DS", "PC"])} ${officer.full}`,
     officerContact: ukLandline(),
     informedAt,
@@ -946,7 +1510,11 @@ function section47Data(c: Context, fields: Section47Fields) {
     held,
     startedAt: held ? dateOnly(officeTime(c.receivedAt, between(1, 3))) : null,
     result: held
-      ? pick(["Concerns not substantiated; no further social care action.", "Child in need plan put in place.", "Concerns substantiated; initial child protection conference held."])
+      ? pick([
+          "Concerns not substantiated; no further social care action.",
+          "Child in need plan put in place.",
+          "Concerns substantiated; initial child protection conference held.",
+        ])
       : "Strategy discussion held; threshold for a section 47 enquiry not met.",
     ...fields,
   };
@@ -978,7 +1546,12 @@ function employerActionData(c: Context, fields: EmployerActionFields) {
       ? {
           suspendedAt: dateOnly(suspendedAt),
           suspensionRationale: `The allegation is serious${c.policeInvolved ? ", police are investigating" : ""} and the children could not be kept safe by redeployment or supervision while enquiries continue.`,
-          suspensionAgreedBy: pick(["Chair of governors", "Head of HR", "Registered manager and responsible individual", "Director of education"]),
+          suspensionAgreedBy: pick([
+            "Chair of governors",
+            "Head of HR",
+            "Registered manager and responsible individual",
+            "Director of education",
+          ]),
           writtenConfirmationAt: dateOnly(officeTime(suspendedAt, chance(0.85) ? between(0, 1) : 3)),
           namedContact: `${personName().full}, ${pick(["deputy headteacher", "HR adviser", "assistant manager"])}`,
         }
@@ -1138,16 +1711,23 @@ export function buildCase(overrides: CaseOverrides = {}) {
   // known when no professional is named). The referrer's organisation: as
   // given, the employer, another agency's, or none (a parent, the public).
   const employer: OrgPlan =
-    employerGiven !== undefined ? employerGiven
-    : subject?.employerId ? { id: subject.employerId, name: "the setting", sector }
-    : !scenario.nobodyNamed && (named || chance(0.4)) ? newOrganisation(sector)
-    : null;
+    employerGiven !== undefined
+      ? employerGiven
+      : subject?.employerId
+        ? { id: subject.employerId, name: "the setting", sector }
+        : !scenario.nobodyNamed && (named || chance(0.4))
+          ? newOrganisation(sector)
+          : null;
   const referrerOrg: OrgPlan =
-    referrerOrgGiven !== undefined ? referrerOrgGiven
-    : referrer?.organisationId ? { id: referrer.organisationId, name: "", sector: "OTHER" }
-    : by === "employer" ? employer
-    : by === "parent" || by === "public" ? null
-    : newOrganisation(by);
+    referrerOrgGiven !== undefined
+      ? referrerOrgGiven
+      : referrer?.organisationId
+        ? { id: referrer.organisationId, name: "", sector: "OTHER" }
+        : by === "employer"
+          ? employer
+          : by === "parent" || by === "public"
+            ? null
+            : newOrganisation(by);
 
   const person = subjectData(scenario, sector, named, employer !== null, receivedAt, subject ?? {});
   const place = employer?.name ?? person.employerName ?? "the setting";
@@ -1174,10 +1754,21 @@ export function buildCase(overrides: CaseOverrides = {}) {
   const harm = Array.isArray(caseFields.reportedHarmCategories) ? caseFields.reportedHarmCategories : scenario.harm;
   const policeInvolved = police !== undefined && police.status !== "NOT_INVOLVED";
   const officerId = caseFields.allocatedToId ?? allocatedTo?.id ?? null;
-  const c: Context = { receivedAt, officerId, officerName: allocatedTo?.name ?? null, who, place, sector, jobTitle: person.jobTitle ?? null, harm, policeInvolved };
+  const c: Context = {
+    receivedAt,
+    officerId,
+    officerName: allocatedTo?.name ?? null,
+    who,
+    place,
+    sector,
+    jobTitle: person.jobTitle ?? null,
+    harm,
+    policeInvolved,
+  };
 
   const madeDecisions: (ReturnType<typeof decisionData> & { revision: number })[] = [];
-  for (const d of decisions ?? []) madeDecisions.push({ ...decisionData(c, toDate(madeDecisions.at(-1)?.decidedAt), d), revision: madeDecisions.length + 1 });
+  for (const d of decisions ?? [])
+    madeDecisions.push({ ...decisionData(c, toDate(madeDecisions.at(-1)?.decidedAt), d), revision: madeDecisions.length + 1 });
   const firstDecidedAt = toDate(madeDecisions[0]?.decidedAt);
   const decidedAt = toDate(madeDecisions.at(-1)?.decidedAt) ?? receivedAt;
   /** when the case was last decided as `category` (advice, a cause for concern), or else last decided */
@@ -1206,11 +1797,21 @@ export function buildCase(overrides: CaseOverrides = {}) {
     subjectAware: pick(["YES", "NO", "UNKNOWN"] as const),
     suspendedOrRedeployed: pick(["NO", "NO", "YES"] as const),
     actionsSoFar:
-      by === "employer" ? pick(["Spoken to the child and written down what they said.", "Written accounts taken from the staff present.", "Nothing yet: we wanted advice first."]) : null,
+      by === "employer"
+        ? pick([
+            "Spoken to the child and written down what they said.",
+            "Written accounts taken from the staff present.",
+            "Nothing yet: we wanted advice first.",
+          ])
+        : null,
     allocatedToId: officerId,
     // A decided case has had its initial consideration.
     ...(firstDecidedAt
-      ? { initialConsideredAt: new Date(Math.min(firstDecidedAt.getTime(), officeTime(receivedAt).getTime())), initialConsideredById: officerId, initialConsideration: initialConsiderationText(c) }
+      ? {
+          initialConsideredAt: new Date(Math.min(firstDecidedAt.getTime(), officeTime(receivedAt).getTime())),
+          initialConsideredById: officerId,
+          initialConsideration: initialConsiderationText(c),
+        }
       : {}),
     ...caseFields,
   };
@@ -1228,7 +1829,9 @@ export function buildCase(overrides: CaseOverrides = {}) {
 
   return {
     receivedAt,
-    organisations: [employer, referrerOrg].filter((o, i, all) => o?.create && all.indexOf(o) === i).map((o) => ({ ...o!.create!, id: o!.id })),
+    organisations: [employer, referrerOrg]
+      .filter((o, i, all) => o?.create && all.indexOf(o) === i)
+      .map((o) => ({ ...o!.create!, id: o!.id })),
     /** the subject's Identity, made with the case unless it was given */
     identity: { id: subject?.identityId ?? randomUUID(), isNew: !subject?.identityId },
     caseRow,

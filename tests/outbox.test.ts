@@ -84,7 +84,12 @@ describe("queueing", () => {
     const before = Date.now();
     const { id } = await queue();
     const row = await message(id);
-    expect(row).toMatchObject({ status: "QUEUED", attempts: 0, template: "referral-receipt", toAddress: "head.teacher@school.example.org" });
+    expect(row).toMatchObject({
+      status: "QUEUED",
+      attempts: 0,
+      template: "referral-receipt",
+      toAddress: "head.teacher@school.example.org",
+    });
     expect(row.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(row.nextAttemptAt!.getTime()).toBeLessThanOrEqual(Date.now());
   });
@@ -163,7 +168,12 @@ describe("delivery through GOV.UK Notify", () => {
     }
     expect(waits).toEqual([1, 5, 15, 60, 60, 60, 60]);
     expect(await outbox.deliverDueMessages(now)).toEqual({ sent: 0, retrying: 0, failed: 1 });
-    expect(await message(id)).toMatchObject({ status: "FAILED", attempts: 8, nextAttemptAt: null, lastError: "HTTP 503: ServiceUnavailable: Down for maintenance" });
+    expect(await message(id)).toMatchObject({
+      status: "FAILED",
+      attempts: 8,
+      nextAttemptAt: null,
+      lastError: "HTTP 503: ServiceUnavailable: Down for maintenance",
+    });
     expect(requests).toHaveLength(8);
     expect(await outbox.deliverDueMessages(later(now, 600))).toEqual({ sent: 0, retrying: 0, failed: 0 });
   });
@@ -210,7 +220,9 @@ describe("delivery through GOV.UK Notify", () => {
   });
 
   it("deliverSoon sends just the messages it is given, and never rejects", async () => {
-    const requests = fakeNotify((body) => (body.email_address === "down@example.org" ? notifyError(500, "Exception", "Internal server error") : created()));
+    const requests = fakeNotify((body) =>
+      body.email_address === "down@example.org" ? notifyError(500, "Exception", "Internal server error") : created(),
+    );
     const mine = await queue({ to: "mine@example.org" });
     const other = await queue({ to: "other@example.org" });
     const down = await queue({ to: "down@example.org" });
@@ -224,7 +236,9 @@ describe("delivery through GOV.UK Notify", () => {
   it("deliverSoon logs a database error instead of rejecting", async () => {
     expectConsoleErrors(1);
     await expect(outbox.deliverSoon(["not-a-uuid"])).resolves.toBeUndefined();
-    expect(String((console.error as unknown as { mock: { calls: unknown[][] } }).mock.calls[0]?.[0])).toMatch(/^Email delivery failed before sending/);
+    expect(String((console.error as unknown as { mock: { calls: unknown[][] } }).mock.calls[0]?.[0])).toMatch(
+      /^Email delivery failed before sending/,
+    );
   });
 
   it("resend puts a FAILED message back in the queue, due now, with fresh attempts", async () => {

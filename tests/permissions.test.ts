@@ -87,8 +87,7 @@ describe("permission matrix", async () => {
     for (const kind of ["loader", "action"] as const) {
       const handler = mod[kind] as ((args: never) => unknown) | undefined;
       if (!handler) continue;
-      const make = (caller: Caller | null) =>
-        kind === "loader" ? request(path, { caller }) : request(path, { caller, form: {} });
+      const make = (caller: Caller | null) => (kind === "loader" ? request(path, { caller }) : request(path, { caller, form: {} }));
 
       it(`${kind} of ${id}: no session is sent to sign-in`, async () => {
         const { value } = await run(handler, make(null), params);

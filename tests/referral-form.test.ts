@@ -41,7 +41,12 @@ class Referrer {
     return bodyOf<{ csrf: string }>(value).csrf;
   }
 
-  async post(handler: typeof page.action | typeof screener.action | typeof check.action, path: string, form: Form, params: Record<string, string> = {}) {
+  async post(
+    handler: typeof page.action | typeof screener.action | typeof check.action,
+    path: string,
+    form: Form,
+    params: Record<string, string> = {},
+  ) {
     const { value } = await run(handler, this.request(path, { csrf: await this.csrf(), ...form }), params);
     return this.keep(value);
   }
@@ -97,7 +102,11 @@ const answers: Record<string, Form> = {
 
 async function completeAllPages(referrer: Referrer, overrides: Record<string, Form> = {}) {
   await referrer.begin();
-  expect(statusOf(await referrer.post(screener.action, "/refer/screener", { worksWithChildren: "yes", aboutConduct: "yes", immediateDanger: "no" }))).toBe(302);
+  expect(
+    statusOf(
+      await referrer.post(screener.action, "/refer/screener", { worksWithChildren: "yes", aboutConduct: "yes", immediateDanger: "no" }),
+    ),
+  ).toBe(302);
   for (const [slug, form] of Object.entries(answers)) {
     const result = await referrer.page(slug, { ...form, ...overrides[slug] });
     expect(statusOf(result), `${slug}: ${JSON.stringify(bodyOf(result))}`).toBe(302);
@@ -117,10 +126,20 @@ describe("the referral form", () => {
       where: { reference },
       include: { referrer: { include: { organisation: true } }, subject: true, children: true, auditEvents: true, messages: true },
     });
-    expect(file).toMatchObject({ source: "ONLINE_FORM", loggedById: null, namedProfessional: true, reportedHarmCategories: ["PHYSICAL", "EMOTIONAL"] });
+    expect(file).toMatchObject({
+      source: "ONLINE_FORM",
+      loggedById: null,
+      namedProfessional: true,
+      reportedHarmCategories: ["PHYSICAL", "EMOTIONAL"],
+    });
     expect(file.referrer).toMatchObject({ name: "Grace Okafor", email: "g.okafor@riverside.example.org", seniorManagerAware: "YES" });
     expect(file.referrer?.organisation).toMatchObject({ name: "Riverside Primary School", sector: "PRIMARY_SCHOOL" });
-    expect(file.subject).toMatchObject({ firstName: "Daniel", lastName: "Hughes", previousNames: ["Daniel Hughes-Brown", "Dan Brown"], jobTitle: "Teaching assistant" });
+    expect(file.subject).toMatchObject({
+      firstName: "Daniel",
+      lastName: "Hughes",
+      previousNames: ["Daniel Hughes-Brown", "Dan Brown"],
+      jobTitle: "Teaching assistant",
+    });
     expect(file.subject?.dateOfBirth?.toISOString().slice(0, 10)).toBe("1988-02-14");
     expect(file.children).toMatchObject([{ ageYears: 9, sex: "FEMALE", setting: "Year 4", name: null }]);
     expect(file.auditEvents.map((e) => e.action)).toEqual(["referral.submit"]);
@@ -142,13 +161,19 @@ describe("the referral form", () => {
       referrerEmail: "Enter an email address in the correct format, like name@example.org",
     });
     const again = await run(page.loader, referrer.request("/refer/about-you"), { page: "about-you" });
-    expect(bodyOf<{ values: Form }>(again.value).values).toMatchObject({ referrerEmail: "not an email", organisationName: "Riverside Primary School" });
+    expect(bodyOf<{ values: Form }>(again.value).values).toMatchObject({
+      referrerEmail: "not an email",
+      organisationName: "Riverside Primary School",
+    });
   });
 
   it("stores and shows back unicode, emoji, right-to-left text and HTML exactly as typed", async () => {
     const referrer = new Referrer();
     const summary = `<script>alert("x")</script> Ahmed said «ça va» 👋🏽 — مرحبا بالعالم ${"é".repeat(3000)}`;
-    await completeAllPages(referrer, { "what-happened": { summary }, person: { subjectFirstName: "Zoë 🌈", subjectLastName: "O'Brien-שלום" } });
+    await completeAllPages(referrer, {
+      "what-happened": { summary },
+      person: { subjectFirstName: "Zoë 🌈", subjectLastName: "O'Brien-שלום" },
+    });
     await referrer.post(check.action, "/refer/check", { declaration: "yes" });
     const file = await db.case.findFirstOrThrow({ where: { summary }, include: { subject: true } });
     expect(file.summary).toBe(summary);
@@ -157,12 +182,27 @@ describe("the referral form", () => {
   });
 
   it.each([
-    ["person", { ...date("subjectDateOfBirth", "2015-01-01") }, "subjectDateOfBirth", "Check the date of birth: it makes the person under 16. Leave it blank if you do not know it"],
-    ["person", { ...date("subjectDateOfBirth", "1900-01-01") }, "subjectDateOfBirth", "Check the date of birth: it makes the person over 100. Leave it blank if you do not know it"],
+    [
+      "person",
+      { ...date("subjectDateOfBirth", "2015-01-01") },
+      "subjectDateOfBirth",
+      "Check the date of birth: it makes the person under 16. Leave it blank if you do not know it",
+    ],
+    [
+      "person",
+      { ...date("subjectDateOfBirth", "1900-01-01") },
+      "subjectDateOfBirth",
+      "Check the date of birth: it makes the person over 100. Leave it blank if you do not know it",
+    ],
     ["person", { ...date("subjectDateOfBirth", "1990-02-30") }, "subjectDateOfBirth", "Date of birth must be a real date, like 27 3 2026"],
     ["what-happened", { ...date("incidentDate", "2099-01-01") }, "incidentDate", "Date of the incident must be today or in the past"],
     ["what-happened", { summary: "x".repeat(20_001) }, "summary", "What happened must be 20,000 characters or fewer"],
-    ["person", { namedProfessional: "yes", subjectFirstName: "", subjectLastName: "" }, "subjectLastName", "Enter the person's name, or say you do not know it"],
+    [
+      "person",
+      { namedProfessional: "yes", subjectFirstName: "", subjectLastName: "" },
+      "subjectLastName",
+      "Enter the person's name, or say you do not know it",
+    ],
     ["children", { "childAge-1": "19" }, "childAge-1", "Enter the child's age in years, from 0 to 17"],
     ["about-you", { organisationSector: "SPACESHIP" }, "organisationSector", "Choose the type of organisation"],
   ])("on %s, %j gives a clear message next to the field", async (slug, override, field, message) => {
@@ -186,7 +226,9 @@ describe("the referral form", () => {
     await referrer.begin();
     const added = (await referrer.page("children", { ...answers.children, intent: "add-child" })) as Response;
     expect(added.headers.get("Location")).toBe("/refer/children#childAge-2");
-    const shown = bodyOf<{ childCount: number; values: Form }>((await run(page.loader, referrer.request("/refer/children"), { page: "children" })).value);
+    const shown = bodyOf<{ childCount: number; values: Form }>(
+      (await run(page.loader, referrer.request("/refer/children"), { page: "children" })).value,
+    );
     expect(shown.childCount).toBe(2);
     expect(shown.values["childAge-1"]).toBe("9");
   });
@@ -194,7 +236,9 @@ describe("the referral form", () => {
   it("refuses a tampered form with a clear error and keeps the draft", async () => {
     const referrer = new Referrer();
     await referrer.begin();
-    const { value } = await run(page.action, referrer.request("/refer/about-you", { ...answers["about-you"], csrf: "forged" }), { page: "about-you" });
+    const { value } = await run(page.action, referrer.request("/refer/about-you", { ...answers["about-you"], csrf: "forged" }), {
+      page: "about-you",
+    });
     expect(statusOf(value)).toBe(400);
     expect(bodyOf<{ message: string }>(value).message).toBe("tampered");
     expect(await findDraft(referrer.request("/refer/about-you"))).not.toBeNull();

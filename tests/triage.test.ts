@@ -26,7 +26,12 @@ describe("triage queue", () => {
       subject: { firstName: "Gareth", lastName: "Hughes", jobTitle: "Teaching assistant" },
       allocatedTo: lado,
     });
-    const dueSoon = await createCase(db, { receivedAt: at("2026-11-26T18:30:00Z"), source: "PHONE", namedProfessional: false, subject: { jobTitle: "Swimming coach" } });
+    const dueSoon = await createCase(db, {
+      receivedAt: at("2026-11-26T18:30:00Z"),
+      source: "PHONE",
+      namedProfessional: false,
+      subject: { jobTitle: "Swimming coach" },
+    });
     const overdueByHours = await createCase(db, { receivedAt: at("2026-11-26T13:40:00Z"), source: "LETTER" });
     const weekend = await createCase(db, { receivedAt: at("2026-11-28T11:00:00Z"), source: "ONLINE_FORM" });
     const considered = await createCase(db, {
@@ -101,7 +106,9 @@ describe("triage queue", () => {
       const queue = await triageQueue(FRIDAY_5PM);
       const waiting = await db.case.count({ where: { initialConsideredAt: null, importBatchId: null } });
       // At 5pm on Friday, a contact is overdue when received before 5pm on Thursday.
-      const overdue = await db.case.count({ where: { initialConsideredAt: null, importBatchId: null, receivedAt: { lt: at("2026-11-26T17:00:00Z") } } });
+      const overdue = await db.case.count({
+        where: { initialConsideredAt: null, importBatchId: null, receivedAt: { lt: at("2026-11-26T17:00:00Z") } },
+      });
       expect(queue.contacts).toHaveLength(TRIAGE_QUEUE_LIMIT);
       expect(queue.contacts[0]!.reference).toBe(made[0]!.reference);
       expect(queue.contacts.every((c) => c.overdue)).toBe(true);

@@ -44,7 +44,10 @@ describe("adding a user", () => {
     await createUser(db, { roles: ["LADO"], email: "taken@example.org" });
     const { value } = await run(
       newUser.action,
-      request("/users/new", { caller: admin, form: { name: "X", email: "TAKEN@example.org", roles: "LADO", password: "long enough password" } }),
+      request("/users/new", {
+        caller: admin,
+        form: { name: "X", email: "TAKEN@example.org", roles: "LADO", password: "long enough password" },
+      }),
     );
     expect(bodyOf<Failure>(value).errors.email).toBe("A user with this email address already exists");
   });
@@ -53,7 +56,10 @@ describe("adding a user", () => {
     const admin = await signedIn(["ADMIN"]);
     const { value } = await run(
       newUser.action,
-      request("/users/new", { caller: admin, form: { name: "X", email: "x@example.org", roles: "SUPERUSER", password: "long enough password" } }),
+      request("/users/new", {
+        caller: admin,
+        form: { name: "X", email: "x@example.org", roles: "SUPERUSER", password: "long enough password" },
+      }),
     );
     expect(bodyOf<Failure>(value).errors["roles.0"] ?? bodyOf<Failure>(value).errors.roles).toBe("Choose a role from the list");
   });

@@ -42,8 +42,7 @@ authenticator.use(
     const ok = await verifyPassword(password, user?.active ? user.passwordHash : await decoyHash);
     if (!ok || !user?.active) {
       const failures = (throttle?.failures ?? 0) + 1;
-      const lockedUntil =
-        failures >= env().SIGN_IN_MAX_FAILURES ? new Date(now.getTime() + env().SIGN_IN_LOCK_MINUTES * 60_000) : null;
+      const lockedUntil = failures >= env().SIGN_IN_MAX_FAILURES ? new Date(now.getTime() + env().SIGN_IN_LOCK_MINUTES * 60_000) : null;
       await db.signInThrottle.upsert({
         where: { email },
         create: { email, failures, lastFailedAt: now, lockedUntil },

@@ -19,10 +19,7 @@ export const newUserSchema = z.object({
     .pipe(z.email("Enter an email address in the correct format, like name@example.org"))
     .transform((e) => e.toLowerCase()),
   roles,
-  password: z
-    .string()
-    .min(12, "Password must be at least 12 characters")
-    .max(200, "Password must be 200 characters or fewer"),
+  password: z.string().min(12, "Password must be at least 12 characters").max(200, "Password must be 200 characters or fewer"),
 });
 
 export const editUserSchema = z.object({

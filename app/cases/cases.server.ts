@@ -76,9 +76,15 @@ export async function findCase(reference: string) {
       employerAction: true,
       outcome: true,
       onwardReferrals: { orderBy: { referredAt: "asc" } },
-      closures: { orderBy: { proposedAt: "desc" }, include: { proposedBy: { select: { name: true } }, signedOffBy: { select: { name: true } } } },
+      closures: {
+        orderBy: { proposedAt: "desc" },
+        include: { proposedBy: { select: { name: true } }, signedOffBy: { select: { name: true } } },
+      },
       documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, filename: true, sizeBytes: true, createdAt: true } },
-      messages: { orderBy: { createdAt: "asc" }, select: { id: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true } },
+      messages: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true },
+      },
     },
   });
   if (!found) return null;

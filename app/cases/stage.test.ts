@@ -27,8 +27,6 @@ describe("caseStage", () => {
     );
   });
   it("is open again after a reopening", () => {
-    expect(
-      caseStage([{ category: "ALLEGATION" }], [closure({ signedOffAt: new Date(), reopenedAt: new Date() })]),
-    ).toBe("ALLEGATION");
+    expect(caseStage([{ category: "ALLEGATION" }], [closure({ signedOffAt: new Date(), reopenedAt: new Date() })])).toBe("ALLEGATION");
   });
 });

@@ -18,10 +18,18 @@ export function AuditTable({ events, show }: { events: Row[]; show: "user" | "ca
       <table className="govuk-table">
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When</th>
-            <th scope="col" className="govuk-table__header">{show === "user" ? "Who" : "Case"}</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header">Request</th>
+            <th scope="col" className="govuk-table__header">
+              When
+            </th>
+            <th scope="col" className="govuk-table__header">
+              {show === "user" ? "Who" : "Case"}
+            </th>
+            <th scope="col" className="govuk-table__header">
+              What
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Request
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">

@@ -1,6 +1,6 @@
 // GOV.UK Design System form components. Each shows its own error message and
 // keeps what was typed.
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 export type FieldState = { errors?: Record<string, string>; values?: Record<string, string | string[]> };
 
@@ -11,9 +11,24 @@ function valueOf(state: FieldState | undefined, name: string) {
 
 export function ErrorSummary({ errors }: { errors?: Record<string, string> }) {
   const entries = Object.entries(errors ?? {});
+  const shown = entries.map(([field, message]) => `${field}:${message}`).join("\n");
+  const root = useRef<HTMLDivElement>(null);
+  // GOV.UK Frontend's initAll() runs once, after hydration; a summary shown
+  // later (an action's answer) is started here. Its script moves focus to the
+  // summary and makes each link focus its field; without it the link is a
+  // hash change, on which Remix clears the action's data: summary, messages
+  // and all. Without JavaScript the plain links do the job.
+  useEffect(() => {
+    const element = root.current;
+    if (!element || !document.body.classList.contains("govuk-frontend-supported")) return;
+    void import("govuk-frontend").then(({ ErrorSummary: GovukErrorSummary }) => {
+      if (element.isConnected && !element.hasAttribute("data-govuk-error-summary-init")) new GovukErrorSummary(element);
+    });
+  }, [shown]);
   if (entries.length === 0) return null;
   return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary">
+    // A new element for new errors, so focus moves to it again.
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={root} key={shown}>
       <div role="alert">
         <h2 className="govuk-error-summary__title">There is a problem</h2>
         <div className="govuk-error-summary__body">

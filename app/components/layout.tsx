@@ -59,7 +59,10 @@ export function Shell({
                   {links.map((item) => {
                     const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
                     return (
-                      <li key={item.to} className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}>
+                      <li
+                        key={item.to}
+                        className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}
+                      >
                         <Link to={item.to} className="govuk-service-navigation__link" aria-current={active ? "page" : undefined}>
                           {active ? <strong className="govuk-service-navigation__active-fallback">{item.label}</strong> : item.label}
                         </Link>
@@ -87,7 +90,12 @@ export function Shell({
         ) : null}
         <main className="govuk-main-wrapper" id="main-content" role="main">
           {flash ? (
-            <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="flash-title" data-module="govuk-notification-banner">
+            <div
+              className="govuk-notification-banner govuk-notification-banner--success"
+              role="alert"
+              aria-labelledby="flash-title"
+              data-module="govuk-notification-banner"
+            >
               <div className="govuk-notification-banner__header">
                 <h2 className="govuk-notification-banner__title" id="flash-title">
                   Success

@@ -3,20 +3,13 @@
 // a phone call, email, letter or visit (everything optional but the source,
 // when it was received and a summary). One zod schema per section and mode.
 import { z } from "zod";
-import {
-  AllegationMadeBy,
-  ContactSource,
-  EmploymentBasis,
-  HarmCategory,
-  Sector,
-  Sex,
-  YesNoUnknown,
-} from "~/generated/prisma/enums";
+import { AllegationMadeBy, ContactSource, EmploymentBasis, HarmCategory, Sector, Sex, YesNoUnknown } from "~/generated/prisma/enums";
 import { londonDay } from "~/utils/dates";
+import { LIMITS, MAX_CHILDREN } from "./limits";
 
 export type Mode = "referral" | "staff";
 
-export const LIMITS = { short: 120, name: 200, line: 500, long: 4000, summary: 20_000 } as const;
+export { LIMITS, MAX_CHILDREN };
 
 const tooLong = (label: string, max: number) => `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`;
 
@@ -24,7 +17,10 @@ const tooLong = (label: string, max: number) => `${label} must be ${max.toLocale
 function text(label: string, max: number, required: string): z.ZodString;
 function text(label: string, max: number, required?: string | false): z.ZodType<string | undefined, string | undefined>;
 function text(label: string, max: number, required?: string | false) {
-  const base = z.string(required || undefined).trim().max(max, tooLong(label, max));
+  const base = z
+    .string(required || undefined)
+    .trim()
+    .max(max, tooLong(label, max));
   return required ? base.min(1, required) : base.optional().transform((v) => v || undefined);
 }
 
@@ -35,10 +31,12 @@ function choice<T extends Record<string, string>>(values: T, required: string | 
 }
 
 const yesNo = (required: string | false) =>
-  z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    required ? z.enum(["yes", "no"], required) : z.enum(["yes", "no"], "Choose yes or no").optional(),
-  ).transform((v) => (v === undefined ? undefined : v === "yes"));
+  z
+    .preprocess(
+      (v) => (v === "" ? undefined : v),
+      required ? z.enum(["yes", "no"], required) : z.enum(["yes", "no"], "Choose yes or no").optional(),
+    )
+    .transform((v) => (v === undefined ? undefined : v === "yes"));
 
 /** A yyyy-mm-dd from a GOV.UK date input, as a Date at midnight UTC (a calendar day). */
 function date(label: string, options: { required?: string | false; notFuture?: boolean; dateOfBirth?: boolean }) {
@@ -79,17 +77,19 @@ function date(label: string, options: { required?: string | false; notFuture?: b
 const blankIfAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => v ?? "", schema);
 
 const phone = (label: string, required: string | false) =>
-  blankIfAbsent(z
-    .string()
-    .trim()
-    .max(30, tooLong(label, 30))
-    .superRefine((v, ctx) => {
-      if (v === "" && required) ctx.addIssue({ code: "custom", message: required });
-      else if (v !== "" && !/^[0-9+() -]{6,30}$/.test(v)) {
-        ctx.addIssue({ code: "custom", message: "Enter a telephone number, like 020 7946 0123 or 07700 900 982" });
-      }
-    })
-    .transform((v) => v || undefined));
+  blankIfAbsent(
+    z
+      .string()
+      .trim()
+      .max(30, tooLong(label, 30))
+      .superRefine((v, ctx) => {
+        if (v === "" && required) ctx.addIssue({ code: "custom", message: required });
+        else if (v !== "" && !/^[0-9+() -]{6,30}$/.test(v)) {
+          ctx.addIssue({ code: "custom", message: "Enter a telephone number, like 020 7946 0123 or 07700 900 982" });
+        }
+      })
+      .transform((v) => v || undefined),
+  );
 
 const req = (mode: Mode, message: string) => (mode === "referral" ? message : false);
 
@@ -102,16 +102,18 @@ export function referrerSection(mode: Mode) {
     organisationName: text("Organisation", LIMITS.name, req(mode, "Enter the name of your organisation")),
     organisationSector: choice(Sector, req(mode, "Choose the type of organisation")),
     referrerPhone: phone("Telephone number", req(mode, "Enter a telephone number we can call you on")),
-    referrerEmail: blankIfAbsent(z
-      .string()
-      .trim()
-      .max(254, tooLong("Email address", 254))
-      .superRefine((v, ctx) => {
-        if (v === "" && mode === "referral") ctx.addIssue({ code: "custom", message: "Enter your email address" });
-        else if (v !== "" && !z.email().safeParse(v).success)
-          ctx.addIssue({ code: "custom", message: "Enter an email address in the correct format, like name@example.org" });
-      })
-      .transform((v) => v.toLowerCase() || undefined)),
+    referrerEmail: blankIfAbsent(
+      z
+        .string()
+        .trim()
+        .max(254, tooLong("Email address", 254))
+        .superRefine((v, ctx) => {
+          if (v === "" && mode === "referral") ctx.addIssue({ code: "custom", message: "Enter your email address" });
+          else if (v !== "" && !z.email().safeParse(v).success)
+            ctx.addIssue({ code: "custom", message: "Enter an email address in the correct format, like name@example.org" });
+        })
+        .transform((v) => v.toLowerCase() || undefined),
+    ),
     seniorManagerAware: choice(YesNoUnknown, req(mode, "Say whether your organisation's senior manager knows")),
   });
 }
@@ -141,8 +143,6 @@ export function subjectSection(mode: Mode) {
       }
     });
 }
-
-export const MAX_CHILDREN = 6;
 
 /** Up to MAX_CHILDREN children, fields `childAge-1`, `childSex-1`, ...; rows left empty are dropped. */
 export function childrenSection(count: number) {
@@ -183,7 +183,10 @@ export function incidentSection(mode: Mode) {
   return z.object({
     harmCategories: harmCategories(req(mode, "Choose at least one kind of concern")),
     followedRestraint: yesNo(false),
-    incidentDate: date("Date of the incident", { notFuture: true, required: req(mode, "Enter the date of the incident, or your best estimate") }),
+    incidentDate: date("Date of the incident", {
+      notFuture: true,
+      required: req(mode, "Enter the date of the incident, or your best estimate"),
+    }),
     moreThanOneIncident: yesNo(false),
     employerAwareDate: date("Date your organisation found out", { notFuture: true }),
     incidentLocation: text("Where it happened", LIMITS.name),
@@ -207,15 +210,14 @@ export function actionsSection(mode: Mode) {
 }
 
 /** When and how a contact logged by staff came in. */
-export const receiptSection = z
-  .object({
-    source: z.enum(ContactSource, "Choose how the contact came in").refine((s) => s !== "ONLINE_FORM", "Choose how the contact came in"),
-    receivedDate: date("Date received", { required: "Enter the date the contact was received", notFuture: true }),
-    receivedTime: z
-      .string()
-      .trim()
-      .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "Enter the time received in 24-hour format, like 14:30"),
-  });
+export const receiptSection = z.object({
+  source: z.enum(ContactSource, "Choose how the contact came in").refine((s) => s !== "ONLINE_FORM", "Choose how the contact came in"),
+  receivedDate: date("Date received", { required: "Enter the date the contact was received", notFuture: true }),
+  receivedTime: z
+    .string()
+    .trim()
+    .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "Enter the time received in 24-hour format, like 14:30"),
+});
 
 export type ContactAnswers = z.output<ReturnType<typeof referrerSection>> &
   z.output<ReturnType<typeof subjectSection>> &

@@ -73,7 +73,13 @@ export async function createContact(request: Request, answers: Partial<ContactAn
             identityId: identity.id,
             firstName: named ? (a.subjectFirstName ?? null) : null,
             lastName: named ? (a.subjectLastName ?? null) : null,
-            previousNames: named && a.subjectPreviousNames ? a.subjectPreviousNames.split(/[,;\n]/).map((n) => n.trim()).filter(Boolean) : [],
+            previousNames:
+              named && a.subjectPreviousNames
+                ? a.subjectPreviousNames
+                    .split(/[,;\n]/)
+                    .map((n) => n.trim())
+                    .filter(Boolean)
+                : [],
             dateOfBirth: named ? (a.subjectDateOfBirth ?? null) : null,
             sex: a.subjectSex ?? null,
             ethnicity: a.subjectEthnicity ?? null,
@@ -105,12 +111,21 @@ export async function createContact(request: Request, answers: Partial<ContactAn
     }
     await recordAudit(
       request,
-      { who: receipt.loggedById, what: receipt.loggedById ? "contact.log" : "referral.submit", caseId: contact.id, details: { source: receipt.source } },
+      {
+        who: receipt.loggedById,
+        what: receipt.loggedById ? "contact.log" : "referral.submit",
+        caseId: contact.id,
+        details: { source: receipt.source },
+      },
       tx,
     );
-    const messages = [await queueEmail(tx, { caseId: contact.id, ...teamAlertEmail(contact.reference, receipt), to: env().TEAM_INBOX_EMAIL })];
+    const messages = [
+      await queueEmail(tx, { caseId: contact.id, ...teamAlertEmail(contact.reference, receipt), to: env().TEAM_INBOX_EMAIL }),
+    ];
     if (receipt.source === "ONLINE_FORM" && a.referrerEmail) {
-      messages.push(await queueEmail(tx, { caseId: contact.id, ...receiptEmail(contact.reference, receipt.receivedAt), to: a.referrerEmail }));
+      messages.push(
+        await queueEmail(tx, { caseId: contact.id, ...receiptEmail(contact.reference, receipt.receivedAt), to: a.referrerEmail }),
+      );
     }
     return { ...contact, messageIds: messages.map((m) => m.id) };
   });

@@ -37,12 +37,44 @@ function zip(entries: ZipEntry[], options: { centralDirectory?: boolean; dataDes
     const method = e.deflate ? 8 : 0;
     const flags = options.dataDescriptor ? 0x08 : 0;
     const sizes = options.dataDescriptor ? [...le32(0), ...le32(0)] : [...le32(data.length), ...le32(raw.length)];
-    const local = bytes([0x50, 0x4b, 0x03, 0x04, ...le16(20), ...le16(flags), ...le16(method), 0, 0, 0, 0, ...le32(0), ...sizes, ...le16(name.length), ...le16(0)], name, data);
-    const descriptor = options.dataDescriptor ? bytes([0x50, 0x4b, 0x07, 0x08, ...le32(0), ...le32(data.length), ...le32(raw.length)]) : bytes();
+    const local = bytes(
+      [
+        0x50,
+        0x4b,
+        0x03,
+        0x04,
+        ...le16(20),
+        ...le16(flags),
+        ...le16(method),
+        0,
+        0,
+        0,
+        0,
+        ...le32(0),
+        ...sizes,
+        ...le16(name.length),
+        ...le16(0),
+      ],
+      name,
+      data,
+    );
+    const descriptor = options.dataDescriptor
+      ? bytes([0x50, 0x4b, 0x07, 0x08, ...le32(0), ...le32(data.length), ...le32(raw.length)])
+      : bytes();
     centrals.push(
       bytes(
         [0x50, 0x4b, 0x01, 0x02, ...le16(20), ...le16(20), ...le16(flags), ...le16(method), 0, 0, 0, 0, ...le32(0)],
-        [...le32(data.length), ...le32(raw.length), ...le16(name.length), ...le16(0), ...le16(0), ...le16(0), ...le16(0), ...le32(0), ...le32(offset)],
+        [
+          ...le32(data.length),
+          ...le32(raw.length),
+          ...le16(name.length),
+          ...le16(0),
+          ...le16(0),
+          ...le16(0),
+          ...le16(0),
+          ...le32(0),
+          ...le32(offset),
+        ],
         name,
       ),
     );
@@ -51,13 +83,33 @@ function zip(entries: ZipEntry[], options: { centralDirectory?: boolean; dataDes
   }
   if (options.centralDirectory === false) return bytes(...locals);
   const cd = bytes(...centrals);
-  const end = bytes([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, ...le16(entries.length), ...le16(entries.length), ...le32(cd.length), ...le32(offset), 0, 0]);
+  const end = bytes([
+    0x50,
+    0x4b,
+    0x05,
+    0x06,
+    0,
+    0,
+    0,
+    0,
+    ...le16(entries.length),
+    ...le16(entries.length),
+    ...le32(cd.length),
+    ...le32(offset),
+    0,
+    0,
+  ]);
   return bytes(...locals, cd, end);
 }
 
 const CONTENT_TYPES = { name: "[Content_Types].xml", content: '<?xml version="1.0"?><Types/>', deflate: true };
 const docx = (extra: ZipEntry[] = []) =>
-  zip([CONTENT_TYPES, { name: "_rels/.rels", content: "<Relationships/>" }, { name: "word/document.xml", content: "<w:document/>", deflate: true }, ...extra]);
+  zip([
+    CONTENT_TYPES,
+    { name: "_rels/.rels", content: "<Relationships/>" },
+    { name: "word/document.xml", content: "<w:document/>", deflate: true },
+    ...extra,
+  ]);
 
 /** An OLE2 compound file with 512-byte sectors: header, one FAT sector, one directory sector. */
 function compoundFile(names: string[]) {
@@ -118,9 +170,12 @@ describe("sniffFileType: documents and images by their magic bytes", () => {
   });
 
   it("reads the central directory when the local headers carry no sizes (data descriptors)", () => {
-    const file = zip([CONTENT_TYPES, { name: "word/styles.xml", content: "<s/>", deflate: true }, { name: "word/document.xml", content: "<d/>" }], {
-      dataDescriptor: true,
-    });
+    const file = zip(
+      [CONTENT_TYPES, { name: "word/styles.xml", content: "<s/>", deflate: true }, { name: "word/document.xml", content: "<d/>" }],
+      {
+        dataDescriptor: true,
+      },
+    );
     expect(extensionOf(file)).toBe("docx");
   });
 
@@ -135,9 +190,15 @@ describe("sniffFileType: documents and images by their magic bytes", () => {
   });
 
   it("knows an OpenDocument text by its mimetype entry, and refuses other OpenDocument files", () => {
-    const odt = zip([{ name: "mimetype", content: "application/vnd.oasis.opendocument.text" }, { name: "content.xml", content: "<x/>", deflate: true }]);
+    const odt = zip([
+      { name: "mimetype", content: "application/vnd.oasis.opendocument.text" },
+      { name: "content.xml", content: "<x/>", deflate: true },
+    ]);
     expect(sniffFileType(odt)).toMatchObject({ extension: "odt", mediaType: "application/vnd.oasis.opendocument.text" });
-    const ods = zip([{ name: "mimetype", content: "application/vnd.oasis.opendocument.spreadsheet" }, { name: "content.xml", content: "<x/>" }]);
+    const ods = zip([
+      { name: "mimetype", content: "application/vnd.oasis.opendocument.spreadsheet" },
+      { name: "content.xml", content: "<x/>" },
+    ]);
     expect(sniffFileType(ods)).toBeNull();
     const withMacros = zip([
       { name: "mimetype", content: "application/vnd.oasis.opendocument.text" },
@@ -185,7 +246,10 @@ describe("sniffFileType: plain text", () => {
   });
 
   it("accepts Windows-1252 text (£ as 0xA3) and says so", () => {
-    expect(sniffFileType(bytes("Cost: ", [0xa3], "20 ", [0x96], " paid\r\n"))).toMatchObject({ mediaType: "text/plain; charset=windows-1252", extension: "txt" });
+    expect(sniffFileType(bytes("Cost: ", [0xa3], "20 ", [0x96], " paid\r\n"))).toMatchObject({
+      mediaType: "text/plain; charset=windows-1252",
+      extension: "txt",
+    });
     expect(sniffFileType(bytes("undefined byte ", [0x81]))).toBeNull();
   });
 

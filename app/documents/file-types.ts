@@ -44,8 +44,22 @@ export const ATTACHMENTS_FIELD = "attachments";
 
 /** For the file input's `accept` attribute: a hint to the browser only; the server sniffs. */
 export const acceptAttribute = [
-  ".pdf", ".doc", ".docx", ".rtf", ".odt", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".txt",
-  "application/pdf", "image/*", "text/plain",
+  ".pdf",
+  ".doc",
+  ".docx",
+  ".rtf",
+  ".odt",
+  ".jpg",
+  ".jpeg",
+  ".png",
+  ".gif",
+  ".webp",
+  ".heic",
+  ".heif",
+  ".txt",
+  "application/pdf",
+  "image/*",
+  "text/plain",
 ].join(",");
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
@@ -321,7 +335,11 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  * name. With nothing usable left the name is "attachment.<ext>".
  */
 export function sanitiseFilename(name: string, extension: string): string {
-  const ext = extension.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 10) || "bin";
+  const ext =
+    extension
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "")
+      .slice(0, 10) || "bin";
   const aliases = EXTENSION_ALIASES[ext] ?? [ext];
 
   let base = (name.split(/[/\\]/).pop() ?? "").normalize("NFC");

@@ -3,15 +3,11 @@
 // memory, checking each by its content, and keeping them with the draft
 // until it is submitted (create-contact.server.ts moves them to the case) or
 // expires (deleteExpiredDrafts).
-import {
-  unstable_parseMultipartFormData as parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
+import { unstable_parseMultipartFormData as parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { env } from "~/config/env.server";
 import { db } from "~/db.server";
 import { ATTACHMENTS_FIELD, sanitiseFilename, sniffFileType } from "./file-types";
 import { deleteStoredFile, storeFile } from "./storage.server";
-
 
 /** Room for the form's other fields on top of the files themselves. */
 const FORM_ALLOWANCE_BYTES = 1024 * 1024;
@@ -46,8 +42,7 @@ export const attachmentErrors = {
   tooMany: (maxFiles: number) =>
     maxFiles === 0 ? "Files cannot be attached to a referral" : `You can attach up to ${maxFiles} ${maxFiles === 1 ? "file" : "files"}`,
   empty: (name?: string) => `The selected file${shown(name)} is empty`,
-  unreadable:
-    'The selected files could not be uploaded. Try again, and if a file name contains ";" or "=", rename the file first',
+  unreadable: 'The selected files could not be uploaded. Try again, and if a file name contains ";" or "=", rename the file first',
 };
 
 export type AttachmentUpload = {

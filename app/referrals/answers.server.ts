@@ -29,7 +29,9 @@ export function pageSchema(slug: ReferralPageSlug, draft: Draft): z.ZodType {
 }
 
 /** Every page checked again: the answers, or the first page with a problem. */
-export function draftAnswers(draft: Draft): { ok: true; answers: ContactAnswers } | { ok: false; page: ReferralPageSlug; errors: FieldErrors } {
+export function draftAnswers(
+  draft: Draft,
+): { ok: true; answers: ContactAnswers } | { ok: false; page: ReferralPageSlug; errors: FieldErrors } {
   let answers = {};
   for (const { slug } of referralPages) {
     const result = parseValues(pageSchema(slug, draft), draft.answers.pages[slug] ?? {});

@@ -37,7 +37,8 @@ type CookieValue = { draftId: string } | { submitted: string };
 async function readCookie(request: Request): Promise<CookieValue | null> {
   const value: unknown = await referralCookie().parse(request.headers.get("Cookie"));
   if (value && typeof value === "object") {
-    if ("draftId" in value && typeof value.draftId === "string" && z.uuid().safeParse(value.draftId).success) return { draftId: value.draftId };
+    if ("draftId" in value && typeof value.draftId === "string" && z.uuid().safeParse(value.draftId).success)
+      return { draftId: value.draftId };
     if ("submitted" in value && typeof value.submitted === "string") return { submitted: value.submitted.slice(0, 40) };
   }
   return null;

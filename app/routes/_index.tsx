@@ -14,9 +14,8 @@ export default function Start() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">Allegations against people who work with children</h1>
         <p className="govuk-body">
-          The Local Authority Designated Officer (LADO) handles concerns and allegations about adults who work or
-          volunteer with children: teachers, nursery staff, foster carers, coaches, youth workers, faith leaders and
-          health staff.
+          The Local Authority Designated Officer (LADO) handles concerns and allegations about adults who work or volunteer with children:
+          teachers, nursery staff, foster carers, coaches, youth workers, faith leaders and health staff.
         </p>
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">

@@ -22,15 +22,20 @@ export default function AuditIndex() {
     <>
       <h1 className="govuk-heading-l">Audit trail</h1>
       <p className="govuk-body">
-        Every view and change of a case is recorded. Open a case to see who looked at it, or choose a member of staff to
-        see what they did.
+        Every view and change of a case is recorded. Open a case to see who looked at it, or choose a member of staff to see what they did.
       </p>
       <table className="govuk-table">
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Staff member</th>
-            <th scope="col" className="govuk-table__header">Roles</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Events</th>
+            <th scope="col" className="govuk-table__header">
+              Staff member
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Roles
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Events
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">

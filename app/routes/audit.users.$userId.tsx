@@ -9,7 +9,9 @@ import { db } from "~/db.server";
 import { notFound } from "~/utils/responses.server";
 
 export const handle = { permission: "audit:read" };
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Audit trail for ${data?.name ?? "user"} - LADO case management` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Audit trail for ${data?.name ?? "user"} - LADO case management` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, "audit:read");

@@ -8,7 +8,9 @@ import { db } from "~/db.server";
 import { notFound } from "~/utils/responses.server";
 
 export const handle = { permission: "audit:read" };
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Audit trail for ${data?.reference ?? "case"} - LADO case management` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Audit trail for ${data?.reference ?? "case"} - LADO case management` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "audit:read");

@@ -30,9 +30,7 @@ import { calendarDate, londonDate, londonDateTime } from "~/utils/dates";
 import { notFound } from "~/utils/responses.server";
 
 export const handle = { permission: "case:read" };
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.file.reference ?? "Case"} - LADO case management` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.file.reference ?? "Case"} - LADO case management` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "case:read");
@@ -64,8 +62,7 @@ export default function CasePage() {
     <>
       <span className="govuk-caption-l">{sourceLabels[file.source]} contact</span>
       <h1 className="govuk-heading-l">
-        {file.reference}{" "}
-        <strong className={`govuk-tag ${stageTagColours[file.stage]}`}>{stageLabels[file.stage]}</strong>
+        {file.reference} <strong className={`govuk-tag ${stageTagColours[file.stage]}`}>{stageLabels[file.stage]}</strong>
       </h1>
       {canSeeTrail ? (
         <p className="govuk-body">
@@ -157,9 +154,7 @@ export default function CasePage() {
         {file.decisions.length ? (
           file.decisions.map((d, i) => (
             <div key={d.id}>
-              <h3 className="govuk-heading-s">
-                {i === 0 ? "Current decision" : `Earlier decision (revision ${d.revision})`}
-              </h3>
+              <h3 className="govuk-heading-s">{i === 0 ? "Current decision" : `Earlier decision (revision ${d.revision})`}</h3>
               <SummaryList
                 rows={[
                   ["Decision", decisionLabels[d.category]],
@@ -212,10 +207,18 @@ export default function CasePage() {
           <table className="govuk-table">
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Action</th>
-                <th scope="col" className="govuk-table__header">Owner</th>
-                <th scope="col" className="govuk-table__header">Due</th>
-                <th scope="col" className="govuk-table__header">Status</th>
+                <th scope="col" className="govuk-table__header">
+                  Action
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Owner
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Due
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -281,7 +284,10 @@ export default function CasePage() {
         <Section title="Closure">
           <SummaryList
             rows={[
-              ["Proposed", `${londonDate(file.closures[0].proposedAt)}${file.closures[0].proposedBy ? ` by ${file.closures[0].proposedBy.name}` : ""}`],
+              [
+                "Proposed",
+                `${londonDate(file.closures[0].proposedAt)}${file.closures[0].proposedBy ? ` by ${file.closures[0].proposedBy.name}` : ""}`,
+              ],
               [
                 "Signed off",
                 file.closures[0].signedOffAt
@@ -298,10 +304,18 @@ export default function CasePage() {
           <table className="govuk-table">
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Document</th>
-                <th scope="col" className="govuk-table__header">Kind</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Size</th>
-                <th scope="col" className="govuk-table__header">Added</th>
+                <th scope="col" className="govuk-table__header">
+                  Document
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Kind
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Size
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Added
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -341,10 +355,18 @@ export default function CasePage() {
           <table className="govuk-table">
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Subject</th>
-                <th scope="col" className="govuk-table__header">To</th>
-                <th scope="col" className="govuk-table__header">Status</th>
-                <th scope="col" className="govuk-table__header">When</th>
+                <th scope="col" className="govuk-table__header">
+                  Subject
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  To
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Status
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  When
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -353,9 +375,7 @@ export default function CasePage() {
                   <td className="govuk-table__cell">{m.subject}</td>
                   <td className="govuk-table__cell">{m.toAddress}</td>
                   <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${messageStatusTags[m.status]}`}>
-                      {messageStatusLabels[m.status]}
-                    </strong>
+                    <strong className={`govuk-tag ${messageStatusTags[m.status]}`}>{messageStatusLabels[m.status]}</strong>
                   </td>
                   <td className="govuk-table__cell">{londonDateTime(m.sentAt ?? m.createdAt)}</td>
                 </tr>

@@ -43,13 +43,27 @@ export default function Cases() {
           <table className="govuk-table">
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Reference</th>
-                <th scope="col" className="govuk-table__header">Received</th>
-                <th scope="col" className="govuk-table__header">Person</th>
-                <th scope="col" className="govuk-table__header">Organisation</th>
-                <th scope="col" className="govuk-table__header">Source</th>
-                <th scope="col" className="govuk-table__header">Stage</th>
-                <th scope="col" className="govuk-table__header">LADO</th>
+                <th scope="col" className="govuk-table__header">
+                  Reference
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Received
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Person
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Organisation
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Source
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Stage
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  LADO
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">

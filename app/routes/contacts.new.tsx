@@ -36,7 +36,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "contact:log");
   const values = formValues(await readForm(request));
   const parsed = parseAll(
-    [receiptSection, referrerSection("staff"), subjectSection("staff"), childrenSection(CHILD_ROWS), incidentSection("staff"), actionsSection("staff")],
+    [
+      receiptSection,
+      referrerSection("staff"),
+      subjectSection("staff"),
+      childrenSection(CHILD_ROWS),
+      incidentSection("staff"),
+      actionsSection("staff"),
+    ],
     values,
   );
   if (!parsed.ok) return invalid(parsed.failure);
@@ -48,7 +55,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const contact = await createContact(request, answers, { source, receivedAt, loggedById: user.id });
   deliverSoon(contact.messageIds);
-  return redirect(`/cases/${contact.reference}`, { headers: { "Set-Cookie": await setFlash(`Contact ${contact.reference} logged and added to the triage queue`) } });
+  return redirect(`/cases/${contact.reference}`, {
+    headers: { "Set-Cookie": await setFlash(`Contact ${contact.reference} logged and added to the triage queue`) },
+  });
 }
 
 export default function LogContact() {
@@ -59,8 +68,8 @@ export default function LogContact() {
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">Log a contact</h1>
         <p className="govuk-body">
-          For a phone call, email, letter or visit. Only how and when it came in and a summary are needed: record what you
-          have, and record advice even when no professional is named.
+          For a phone call, email, letter or visit. Only how and when it came in and a summary are needed: record what you have, and record
+          advice even when no professional is named.
         </p>
         <Form method="post" noValidate>
           <h2 className="govuk-heading-m">The contact</h2>

@@ -109,7 +109,8 @@ const when = (d: Date | string) => `${londonShortDate(d)}, ${londonTime(d)}`;
 function Detail({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div>
-      <dt className="govuk-!-display-inline govuk-!-font-weight-bold">{term}:</dt> <dd className="govuk-!-display-inline govuk-!-margin-0">{children}</dd>
+      <dt className="govuk-!-display-inline govuk-!-font-weight-bold">{term}:</dt>{" "}
+      <dd className="govuk-!-display-inline govuk-!-margin-0">{children}</dd>
     </div>
   );
 }
@@ -134,13 +135,13 @@ export default function Outbox() {
       ) : null}
       {notifyConfigured ? (
         <p className="govuk-body">
-          Emails are sent through GOV.UK Notify. If Notify cannot be reached, an email is tried again after 1, 5 and 15
-          minutes, then every hour; after 8 attempts it is marked failed and you can try it again.
+          Emails are sent through GOV.UK Notify. If Notify cannot be reached, an email is tried again after 1, 5 and 15 minutes, then every
+          hour; after 8 attempts it is marked failed and you can try it again.
         </p>
       ) : (
         <div className="govuk-inset-text">
-          Email sending is not set up (there is no GOV.UK Notify API key), so emails are not sent. They are kept here with
-          the status Outbox. Send anything that matters by other means.
+          Email sending is not set up (there is no GOV.UK Notify API key), so emails are not sent. They are kept here with the status
+          Outbox. Send anything that matters by other means.
         </div>
       )}
 
@@ -172,11 +173,21 @@ export default function Outbox() {
           <table className="govuk-table govuk-table--small-text-until-tablet">
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Created</th>
-                <th scope="col" className="govuk-table__header">To</th>
-                <th scope="col" className="govuk-table__header">Subject</th>
-                <th scope="col" className="govuk-table__header">Case</th>
-                <th scope="col" className="govuk-table__header">Status</th>
+                <th scope="col" className="govuk-table__header">
+                  Created
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  To
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Subject
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Case
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -216,8 +227,15 @@ export default function Outbox() {
                       <Form method="post" className="govuk-!-margin-top-2">
                         <input type="hidden" name="intent" value="resend" />
                         <input type="hidden" name="id" value={m.id} />
-                        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                          Try again<span className="govuk-visually-hidden">: {m.subject}, to {m.toAddress}</span>
+                        <button
+                          type="submit"
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                          data-module="govuk-button"
+                        >
+                          Try again
+                          <span className="govuk-visually-hidden">
+                            : {m.subject}, to {m.toAddress}
+                          </span>
                         </button>
                       </Form>
                     ) : null}

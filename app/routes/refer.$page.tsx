@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary } from "~/components/form-fields";
 import { ActionsFields, ChildFields, IncidentFields, ReferrerFields, SubjectFields } from "~/contacts/contact-form";
-import { MAX_CHILDREN } from "~/contacts/contact-fields";
+import { MAX_CHILDREN } from "~/contacts/limits";
 import { pageSchema } from "~/referrals/answers.server";
 import { checkCsrf, csrfToken, requireDraft, savePage } from "~/referrals/drafts.server";
 import { pageAfter, pageBefore, referralPages, type ReferralPageSlug } from "~/referrals/pages";
@@ -54,7 +54,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(change ? "/refer/check" : `/refer/${pageAfter(page.slug)}`);
 }
 
-function Fields({ slug, state, childCount }: { slug: ReferralPageSlug; state: { values?: Record<string, string | string[]>; errors?: Record<string, string> }; childCount: number }) {
+function Fields({
+  slug,
+  state,
+  childCount,
+}: {
+  slug: ReferralPageSlug;
+  state: { values?: Record<string, string | string[]>; errors?: Record<string, string> };
+  childCount: number;
+}) {
   switch (slug) {
     case "about-you":
       return <ReferrerFields state={state} mode="referral" />;
@@ -93,7 +101,13 @@ export default function ReferralPage() {
           <div className="govuk-button-group">
             <Button>{change ? "Save and go back to check your answers" : "Save and continue"}</Button>
             {slug === "children" && childCount < MAX_CHILDREN ? (
-              <button type="submit" name="intent" value="add-child" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              <button
+                type="submit"
+                name="intent"
+                value="add-child"
+                className="govuk-button govuk-button--secondary"
+                data-module="govuk-button"
+              >
                 Add another child
               </button>
             ) : null}

@@ -30,8 +30,8 @@ export default function StartReferral() {
         ) : null}
         <h1 className="govuk-heading-xl">Tell the LADO about a concern about an adult who works with children</h1>
         <p className="govuk-body">
-          Use this form if you are worried about how an adult who works or volunteers with children has behaved: for
-          example a teacher, nursery worker, foster carer, coach, youth worker, faith leader or health worker.
+          Use this form if you are worried about how an adult who works or volunteers with children has behaved: for example a teacher,
+          nursery worker, foster carer, coach, youth worker, faith leader or health worker.
         </p>
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">
@@ -51,13 +51,21 @@ export default function StartReferral() {
           <li>what has been done so far, for example whether the police know</li>
         </ul>
         <p className="govuk-body">
-          It takes about 15 minutes. Your answers are saved as you go for {draftDays} days on this device, so you can come back.
-          You can attach up to {maxFiles} documents.
+          It takes about 15 minutes. Your answers are saved as you go for {draftDays} days on this device, so you can come back. You can
+          attach up to {maxFiles} documents.
         </p>
         <Form method="post">
           <button type="submit" className="govuk-button govuk-button--start" data-module="govuk-button">
             Start now
-            <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+            <svg
+              className="govuk-button__start-icon"
+              xmlns="http://www.w3.org/2000/svg"
+              width="17.5"
+              height="19"
+              viewBox="0 0 33 40"
+              aria-hidden="true"
+              focusable="false"
+            >
               <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
             </svg>
           </button>

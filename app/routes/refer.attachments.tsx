@@ -63,8 +63,8 @@ export default function Attachments() {
         <span className="govuk-caption-l">Step 6 of 6</span>
         <h1 className="govuk-heading-l">Documents (optional)</h1>
         <p className="govuk-body">
-          You can attach up to {maxFiles} files, such as a written account, notes of what the child said, or photos. Each
-          file must be smaller than {maxMb} MB and be a PDF, Word document, image (JPG, PNG, GIF, WebP) or plain text.
+          You can attach up to {maxFiles} files, such as a written account, notes of what the child said, or photos. Each file must be
+          smaller than {maxMb} MB and be a PDF, Word document, image (JPG, PNG, GIF, WebP) or plain text.
         </p>
         {files.length ? (
           <dl className="govuk-summary-list">
@@ -84,7 +84,9 @@ export default function Attachments() {
             ))}
           </dl>
         ) : null}
-        <Form method="post" encType="multipart/form-data" noValidate>
+        {/* Keyed by the files attached, so after an upload the form starts again with no file chosen
+            (with JavaScript, Continue would otherwise send the same file again). */}
+        <Form method="post" encType="multipart/form-data" noValidate key={files.map((f) => f.id).join()}>
           <input type="hidden" name="csrf" value={csrf} />
           {files.length < maxFiles ? (
             <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -117,7 +119,13 @@ export default function Attachments() {
               Continue
             </button>
             {files.length < maxFiles ? (
-              <button type="submit" name="intent" value="upload" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              <button
+                type="submit"
+                name="intent"
+                value="upload"
+                className="govuk-button govuk-button--secondary"
+                data-module="govuk-button"
+              >
                 Attach files
               </button>
             ) : null}

@@ -21,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const files = await db.document.findMany({ where: { draftId: draft.id }, orderBy: { createdAt: "asc" }, select: { filename: true } });
   return {
     csrf: csrfToken(draft),
-    sections: [...referralPages.map((p) => ({ slug: p.slug, title: p.title, rows: answersFor(p.slug, draft.answers.pages[p.slug] ?? {}) }))],
+    sections: [
+      ...referralPages.map((p) => ({ slug: p.slug, title: p.title, rows: answersFor(p.slug, draft.answers.pages[p.slug] ?? {}) })),
+    ],
     files: files.map((f) => f.filename),
   };
 }

@@ -56,23 +56,23 @@ export default function Screener() {
               </span>
               <strong className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">Warning</span>
-                If a child is in immediate danger, call 999 now. Then phone children's services on {root?.env.FRONT_DOOR_PHONE} (out
-                of hours: {root?.env.OUT_OF_HOURS_PHONE}). Do not wait to fill in this form.
+                If a child is in immediate danger, call 999 now. Then phone children's services on {root?.env.FRONT_DOOR_PHONE} (out of
+                hours: {root?.env.OUT_OF_HOURS_PHONE}). Do not wait to fill in this form.
               </strong>
             </div>
           ) : null}
           {g.notWorking ? (
             <p className="govuk-body">
-              The LADO deals with concerns about adults who work or volunteer with children, paid or unpaid, including
-              foster carers and people in a position of trust. If you are worried about a child and the adult does not
-              work with children, contact children's services on {root?.env.FRONT_DOOR_PHONE}.
+              The LADO deals with concerns about adults who work or volunteer with children, paid or unpaid, including foster carers and
+              people in a position of trust. If you are worried about a child and the adult does not work with children, contact children's
+              services on {root?.env.FRONT_DOOR_PHONE}.
             </p>
           ) : null}
           {g.notConduct ? (
             <p className="govuk-body">
-              The LADO deals with how an adult has behaved towards children, or behaviour that may make them unsuitable
-              to work with children. For a concern about a child's welfare at home, contact children's services on{" "}
-              {root?.env.FRONT_DOOR_PHONE}. For other workplace matters, use your organisation's HR process.
+              The LADO deals with how an adult has behaved towards children, or behaviour that may make them unsuitable to work with
+              children. For a concern about a child's welfare at home, contact children's services on {root?.env.FRONT_DOOR_PHONE}. For
+              other workplace matters, use your organisation's HR process.
             </p>
           ) : null}
           <p className="govuk-body">If you are not sure, phone the LADO team on {root?.env.LADO_PHONE}, or carry on and we will decide.</p>

@@ -29,12 +29,12 @@ export default function Sent() {
         <p className="govuk-body">We have sent you an email with your reference number.</p>
         <h2 className="govuk-heading-m">What happens next</h2>
         <p className="govuk-body">
-          A LADO will consider your referral within one working day. They will contact you if they need to know more,
-          and will tell you what they decide.
+          A LADO will consider your referral within one working day. They will contact you if they need to know more, and will tell you what
+          they decide.
         </p>
         <p className="govuk-body">
-          If anything changes, or you learn more, phone the LADO team on {root?.env.LADO_PHONE} and quote your reference.
-          If a child is in immediate danger, call 999.
+          If anything changes, or you learn more, phone the LADO team on {root?.env.LADO_PHONE} and quote your reference. If a child is in
+          immediate danger, call 999.
         </p>
       </div>
     </div>

@@ -16,7 +16,10 @@ export function ErrorBoundary() {
       : message === "too-large"
         ? ["That was too much to send at once", "Shorten your answers or send fewer or smaller files. Your answers so far are saved."]
         : message === "rate-limited"
-          ? ["Too many referrals from your connection", "To protect the service, we limit how many referrals can be sent in an hour. Your answers are saved: try again later, or phone the LADO team."]
+          ? [
+              "Too many referrals from your connection",
+              "To protect the service, we limit how many referrals can be sent in an hour. Your answers are saved: try again later, or phone the LADO team.",
+            ]
           : status === 404
             ? ["Page not found", "If you typed the web address, check it is correct."]
             : ["Sorry, there is a problem with the service", "Your answers so far are saved. Try again later, or phone the LADO team."];

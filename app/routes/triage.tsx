@@ -38,7 +38,8 @@ export default function Triage() {
                 The next is due {next.dueBy} ({next.reference}).{" "}
               </>
             ) : null}
-            Initial consideration is due within {target} of receipt. Times left are as at {londonTime(queue.now)} on {londonDate(queue.now)}.
+            Initial consideration is due within {target} of receipt. Times left are as at {londonTime(queue.now)} on {londonDate(queue.now)}
+            .
           </p>
           {total > queue.contacts.length ? (
             <div className="govuk-inset-text">
@@ -47,17 +48,35 @@ export default function Triage() {
           ) : null}
           <div className="app-table-wrapper">
             <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">Contacts waiting for initial consideration, oldest first</caption>
+              <caption className="govuk-table__caption govuk-table__caption--m">
+                Contacts waiting for initial consideration, oldest first
+              </caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Reference</th>
-                  <th scope="col" className="govuk-table__header">Received</th>
-                  <th scope="col" className="govuk-table__header">Source</th>
-                  <th scope="col" className="govuk-table__header">Organisation</th>
-                  <th scope="col" className="govuk-table__header">Sector</th>
-                  <th scope="col" className="govuk-table__header">Person</th>
-                  <th scope="col" className="govuk-table__header">LADO</th>
-                  <th scope="col" className="govuk-table__header">Time left</th>
+                  <th scope="col" className="govuk-table__header">
+                    Reference
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Received
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Source
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Organisation
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Sector
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Person
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    LADO
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Time left
+                  </th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">

@@ -35,13 +35,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(editUserSchema, await request.formData());
   if (!parsed.ok) return invalid({ ...parsed.failure, values: { ...parsed.failure.values, password: "" } });
   if (user.id === admin.id && (parsed.data.active === "no" || !parsed.data.roles.includes("ADMIN"))) {
-    return invalid({ errors: { roles: "You cannot remove your own administrator role or deactivate yourself" }, values: { ...parsed.values, password: "" } });
+    return invalid({
+      errors: { roles: "You cannot remove your own administrator role or deactivate yourself" },
+      values: { ...parsed.values, password: "" },
+    });
   }
   await updateStaffUser(user.id, parsed.data);
   await recordAudit(request, {
     who: admin.id,
     what: "user.update",
-    details: { userId: user.id, roles: parsed.data.roles, active: parsed.data.active === "yes", passwordReset: Boolean(parsed.data.password) },
+    details: {
+      userId: user.id,
+      roles: parsed.data.roles,
+      active: parsed.data.active === "yes",
+      passwordReset: Boolean(parsed.data.password),
+    },
   });
   return redirect("/users", { headers: { "Set-Cookie": await setFlash(`Changes to ${user.name} saved`) } });
 }

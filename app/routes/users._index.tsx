@@ -29,11 +29,21 @@ export default function Users() {
         <table className="govuk-table">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Email</th>
-              <th scope="col" className="govuk-table__header">Roles</th>
-              <th scope="col" className="govuk-table__header">Last signed in</th>
-              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Email
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Roles
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Last signed in
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -48,7 +58,11 @@ export default function Users() {
                 <td className="govuk-table__cell">{u.roles.map((r) => roleLabels[r]).join(", ")}</td>
                 <td className="govuk-table__cell">{u.lastSignInAt ? londonDateTime(u.lastSignInAt) : "Never"}</td>
                 <td className="govuk-table__cell">
-                  {u.active ? <strong className="govuk-tag govuk-tag--green">Active</strong> : <strong className="govuk-tag govuk-tag--grey">Deactivated</strong>}
+                  {u.active ? (
+                    <strong className="govuk-tag govuk-tag--green">Active</strong>
+                  ) : (
+                    <strong className="govuk-tag govuk-tag--grey">Deactivated</strong>
+                  )}
                 </td>
               </tr>
             ))}

@@ -38,9 +38,17 @@ describe("at 5pm on a Friday", () => {
   });
 
   it("is overdue the moment the due time has passed, by less than a minute", () => {
-    expect(check("2026-11-26T17:00:00Z", "2026-11-27T17:00:30Z")).toMatchObject({ overdue: true, minutesLeft: 0, label: "Overdue by less than a minute" });
+    expect(check("2026-11-26T17:00:00Z", "2026-11-27T17:00:30Z")).toMatchObject({
+      overdue: true,
+      minutesLeft: 0,
+      label: "Overdue by less than a minute",
+    });
     expect(check("2026-11-26T17:00:00Z", "2026-11-27T17:00:59.999Z")).toMatchObject({ overdue: true, minutesLeft: 0 });
-    expect(check("2026-11-26T17:00:00Z", "2026-11-27T17:01:00Z")).toMatchObject({ overdue: true, minutesLeft: -1, label: "Overdue by 1 minute" });
+    expect(check("2026-11-26T17:00:00Z", "2026-11-27T17:01:00Z")).toMatchObject({
+      overdue: true,
+      minutesLeft: -1,
+      label: "Overdue by 1 minute",
+    });
   });
 
   it("counts down in the last day, then names the time and day", () => {

@@ -239,7 +239,11 @@ export function describeViolations(violations: AxeViolation[]): string {
     .map(
       (v) =>
         `${v.impact}: ${v.id} (${v.help}) ${v.helpUrl}\n` +
-        v.nodes.map((n) => `    at ${JSON.stringify(n.target)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, "\n      ")}` : ""}`).join("\n"),
+        v.nodes
+          .map(
+            (n) => `    at ${JSON.stringify(n.target)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, "\n      ")}` : ""}`,
+          )
+          .join("\n"),
     )
     .join("\n");
 }

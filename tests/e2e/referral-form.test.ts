@@ -28,6 +28,8 @@ const EMAIL = "e2e-referrals-lado@example.org";
 const PASSWORD = "correct-horse-battery-staple-2026";
 const PDF_NAME = "notes-of-what-was-said.pdf";
 const REFERENCE = /^LADO-\d{4}-\d{5}$/;
+// A whole referral with axe scans takes about 11 s alone, more when test files run in parallel.
+const TEST_TIMEOUT_MS = 90_000;
 
 let server: AppServer | undefined;
 let browser: Browser | undefined;
@@ -82,7 +84,9 @@ async function openPage(options: { javaScriptEnabled?: boolean } = {}): Promise<
 function allow400(pathname: string) {
   const escaped = pathname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   allowed.push(
-    new RegExp(`^console error on .*: Failed to load resource: the server responded with a status of 400 .*\\(http://localhost:\\d+${escaped}(\\.data)?[?)]`),
+    new RegExp(
+      `^console error on .*: Failed to load resource: the server responded with a status of 400 .*\\(http://localhost:\\d+${escaped}(\\.data)?[?)]`,
+    ),
   );
 }
 
@@ -132,7 +136,11 @@ async function startReferral(page: Page, scan = false) {
 
 async function answerScreener(page: Page) {
   await choose(page, "Does the person work or volunteer with children?", "Yes");
-  await choose(page, "Is the concern about how they have behaved towards a child, or behaviour that may make them unsuitable to work with children?", "Not sure");
+  await choose(
+    page,
+    "Is the concern about how they have behaved towards a child, or behaviour that may make them unsuitable to work with children?",
+    "Not sure",
+  );
   await choose(page, "Is a child in immediate danger now?", "No");
   await page.getByRole("button", { name: "Continue" }).click();
   await arrive(page, "About you", "/refer/about-you");
@@ -222,7 +230,11 @@ async function continueToCheck(page: Page) {
 
 /** The answer shown on the check-your-answers page for a question. */
 function answerShown(page: Page, question: string) {
-  return page.locator(".govuk-summary-list__row").filter({ has: page.getByRole("term").getByText(question, { exact: true }) }).getByRole("definition").first();
+  return page
+    .locator(".govuk-summary-list__row")
+    .filter({ has: page.getByRole("term").getByText(question, { exact: true }) })
+    .getByRole("definition")
+    .first();
 }
 
 async function declareAndSend(page: Page): Promise<string> {
@@ -266,211 +278,233 @@ async function tabTo(page: Page, target: Locator, what: string, max = 60) {
 // ---------------------------------------------------------------- the tests
 
 describe("the public referral form, end to end", () => {
-  it("a referrer completes every page with JavaScript on (two children, a document, one change), then a LADO finds it in triage; every page passes axe", async () => {
-    const page = await openPage();
-    const lastName = "Hughes-Ellison";
-    const summary = "A pupil said the teaching assistant grabbed her arm hard in the corridor and shouted at her. Another child saw it.";
+  it(
+    "a referrer completes every page with JavaScript on (two children, a document, one change), then a LADO finds it in triage; every page passes axe",
+    async () => {
+      const page = await openPage();
+      const lastName = "Hughes-Ellison";
+      const summary = "A pupil said the teaching assistant grabbed her arm hard in the corridor and shouted at her. Another child saw it.";
 
-    await startReferral(page, true);
-    await answerScreener(page);
-    await expectAccessible(page, "the About you page");
-    await answerAboutYou(page, "Grace Okafor");
-    await expectAccessible(page, "the person page");
-    await answerPerson(page, lastName);
-    await expectAccessible(page, "the children page");
-    await answerChildren(page, true);
-    await expectAccessible(page, "the what happened page");
-    await answerWhatHappened(page, summary);
-    await expectAccessible(page, "the actions page");
-    await answerActions(page);
-    await expectAccessible(page, "the documents page");
-    await attachPdf(page);
-    await expectAccessible(page, "the documents page with a file attached");
-    await continueToCheck(page);
-    await expectAccessible(page, "the check your answers page");
+      await startReferral(page, true);
+      await answerScreener(page);
+      await expectAccessible(page, "the About you page");
+      await answerAboutYou(page, "Grace Okafor");
+      await expectAccessible(page, "the person page");
+      await answerPerson(page, lastName);
+      await expectAccessible(page, "the children page");
+      await answerChildren(page, true);
+      await expectAccessible(page, "the what happened page");
+      await answerWhatHappened(page, summary);
+      await expectAccessible(page, "the actions page");
+      await answerActions(page);
+      await expectAccessible(page, "the documents page");
+      await attachPdf(page);
+      await expectAccessible(page, "the documents page with a file attached");
+      await continueToCheck(page);
+      await expectAccessible(page, "the check your answers page");
 
-    // What was typed is read back, in words.
-    expect(await answerShown(page, "Name").textContent()).toBe("Grace Okafor");
-    expect(await answerShown(page, "Type of organisation").textContent()).toBe("Primary school");
-    expect(await answerShown(page, "Last name").textContent()).toBe(lastName);
-    expect(await answerShown(page, "Date of birth").textContent()).toBe("14 February 1988");
-    expect(await answerShown(page, "Kind of concern").textContent()).toBe("Physical, Emotional");
-    expect(await answerShown(page, "Attached").textContent()).toBe(PDF_NAME);
+      // What was typed is read back, in words.
+      expect(await answerShown(page, "Name").textContent()).toBe("Grace Okafor");
+      expect(await answerShown(page, "Type of organisation").textContent()).toBe("Primary school");
+      expect(await answerShown(page, "Last name").textContent()).toBe(lastName);
+      expect(await answerShown(page, "Date of birth").textContent()).toBe("14 February 1988");
+      expect(await answerShown(page, "Kind of concern").textContent()).toBe("Physical, Emotional");
+      expect(await answerShown(page, "Attached").textContent()).toBe(PDF_NAME);
 
-    // Change one answer and come back.
-    await page.getByRole("link", { name: "Change role", exact: true }).click();
-    await arrive(page, "About you", "/refer/about-you");
-    expect(new URL(page.url()).searchParams.get("change")).toBe("1");
-    expect(await field(page, "Your role").inputValue()).toBe("Designated safeguarding lead");
-    await field(page, "Your role").fill("Deputy headteacher");
-    await page.getByRole("button", { name: "Save and go back to check your answers" }).click();
-    await arrive(page, "Check your answers before sending your referral", "/refer/check");
-    expect(await answerShown(page, "Role").textContent()).toBe("Deputy headteacher");
+      // Change one answer and come back.
+      await page.getByRole("link", { name: "Change role", exact: true }).click();
+      await arrive(page, "About you", "/refer/about-you");
+      expect(new URL(page.url()).searchParams.get("change")).toBe("1");
+      expect(await field(page, "Your role").inputValue()).toBe("Designated safeguarding lead");
+      await field(page, "Your role").fill("Deputy headteacher");
+      await page.getByRole("button", { name: "Save and go back to check your answers" }).click();
+      await arrive(page, "Check your answers before sending your referral", "/refer/check");
+      expect(await answerShown(page, "Role").textContent()).toBe("Deputy headteacher");
 
-    const reference = await declareAndSend(page);
-    await expectAccessible(page, "the confirmation page");
+      const reference = await declareAndSend(page);
+      await expectAccessible(page, "the confirmation page");
 
-    // In the database: an online referral with both children and the document.
-    const file = await db.case.findUniqueOrThrow({
-      where: { reference },
-      include: { children: { orderBy: { ageYears: "asc" } }, documents: true, referrer: true, subject: true },
-    });
-    expect(file).toMatchObject({ source: "ONLINE_FORM", summary, reportedHarmCategories: ["PHYSICAL", "EMOTIONAL"] });
-    expect(file.referrer).toMatchObject({ name: "Grace Okafor", role: "Deputy headteacher" });
-    expect(file.subject).toMatchObject({ firstName: "Daniel", lastName });
-    expect(file.children.map((c) => [c.ageYears, c.sex, c.setting])).toEqual([
-      [9, "FEMALE", "Year 4 at the school"],
-      [10, "MALE", "Year 5 at the school"],
-    ]);
-    expect(file.documents.map((d) => d.filename)).toEqual([PDF_NAME]);
+      // In the database: an online referral with both children and the document.
+      const file = await db.case.findUniqueOrThrow({
+        where: { reference },
+        include: { children: { orderBy: { ageYears: "asc" } }, documents: true, referrer: true, subject: true },
+      });
+      expect(file).toMatchObject({ source: "ONLINE_FORM", summary, reportedHarmCategories: ["PHYSICAL", "EMOTIONAL"] });
+      expect(file.referrer).toMatchObject({ name: "Grace Okafor", role: "Deputy headteacher" });
+      expect(file.subject).toMatchObject({ firstName: "Daniel", lastName });
+      expect(file.children.map((c) => [c.ageYears, c.sex, c.setting])).toEqual([
+        [9, "FEMALE", "Year 4 at the school"],
+        [10, "MALE", "Year 5 at the school"],
+      ]);
+      expect(file.documents.map((d) => d.filename)).toEqual([PDF_NAME]);
 
-    // A LADO finds it in the triage queue and opens it.
-    const staff = await openPage();
-    await signInAsLado(staff);
-    await staff.goto("/triage");
-    await arrive(staff, "Triage", "/triage");
-    await expectAccessible(staff, "the triage queue");
-    const row = staff.getByRole("row").filter({ has: staff.getByRole("link", { name: reference, exact: true }) });
-    expect(await row.getByRole("cell").filter({ hasText: "Online form" }).count()).toBe(1);
-    await row.getByRole("link", { name: reference, exact: true }).click();
-    await heading(staff, new RegExp(reference)).waitFor();
-    expect(new URL(staff.url()).pathname).toBe(`/cases/${reference}`);
-    await staff.getByRole("link", { name: PDF_NAME, exact: true }).waitFor();
-    await expectAccessible(staff, "the case page of the referral");
+      // A LADO finds it in the triage queue and opens it.
+      const staff = await openPage();
+      await signInAsLado(staff);
+      await staff.goto("/triage");
+      await arrive(staff, "Triage", "/triage");
+      await expectAccessible(staff, "the triage queue");
+      const row = staff.getByRole("row").filter({ has: staff.getByRole("link", { name: reference, exact: true }) });
+      expect(await row.getByRole("cell").filter({ hasText: "Online form" }).count()).toBe(1);
+      await row.getByRole("link", { name: reference, exact: true }).click();
+      await heading(staff, new RegExp(reference)).waitFor();
+      expect(new URL(staff.url()).pathname).toBe(`/cases/${reference}`);
+      await staff.getByRole("link", { name: PDF_NAME, exact: true }).waitFor();
+      await expectAccessible(staff, "the case page of the referral");
 
-    await staff.goto("/contacts/new");
-    await arrive(staff, "Log a contact", "/contacts/new");
-    await expectAccessible(staff, "the log a contact page");
-  });
+      await staff.goto("/contacts/new");
+      await arrive(staff, "Log a contact", "/contacts/new");
+      await expectAccessible(staff, "the log a contact page");
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("works with JavaScript off: plain form posts from start to a reference", async () => {
-    const page = await openPage({ javaScriptEnabled: false });
-    const summary = "Sent without JavaScript: the coach shouted at the under-12s and pushed one of them.";
-    await startReferral(page);
-    await answerScreener(page);
-    await answerAboutYou(page, "Sam Patel");
-    await answerPerson(page, "Whitlock");
-    await answerChildren(page);
-    await answerWhatHappened(page, summary);
-    await answerActions(page);
-    await attachPdf(page);
-    await continueToCheck(page);
-    await page.getByRole("link", { name: "Change where", exact: true }).click();
-    await arrive(page, "What happened", "/refer/what-happened");
-    await field(page, "Where did it happen? (optional)").fill("The changing rooms");
-    await page.getByRole("button", { name: "Save and go back to check your answers" }).click();
-    await arrive(page, "Check your answers before sending your referral", "/refer/check");
-    expect(await answerShown(page, "Where").textContent()).toBe("The changing rooms");
-    const reference = await declareAndSend(page);
-    const file = await db.case.findUniqueOrThrow({ where: { reference }, include: { children: true, documents: true } });
-    expect(file).toMatchObject({ source: "ONLINE_FORM", summary });
-    expect(file.children).toHaveLength(2);
-    expect(file.documents.map((d) => d.filename)).toEqual([PDF_NAME]);
-    // No script ran: the app's bundle did not load as a script.
-    expect(await page.evaluate(() => document.body.classList.contains("js-enabled")).catch(() => false)).toBe(false);
-  });
+  it(
+    "works with JavaScript off: plain form posts from start to a reference",
+    async () => {
+      const page = await openPage({ javaScriptEnabled: false });
+      const summary = "Sent without JavaScript: the coach shouted at the under-12s and pushed one of them.";
+      await startReferral(page);
+      await answerScreener(page);
+      await answerAboutYou(page, "Sam Patel");
+      await answerPerson(page, "Whitlock");
+      await answerChildren(page);
+      await answerWhatHappened(page, summary);
+      await answerActions(page);
+      await attachPdf(page);
+      await continueToCheck(page);
+      await page.getByRole("link", { name: "Change where", exact: true }).click();
+      await arrive(page, "What happened", "/refer/what-happened");
+      await field(page, "Where did it happen? (optional)").fill("The changing rooms");
+      await page.getByRole("button", { name: "Save and go back to check your answers" }).click();
+      await arrive(page, "Check your answers before sending your referral", "/refer/check");
+      expect(await answerShown(page, "Where").textContent()).toBe("The changing rooms");
+      const reference = await declareAndSend(page);
+      const file = await db.case.findUniqueOrThrow({ where: { reference }, include: { children: true, documents: true } });
+      expect(file).toMatchObject({ source: "ONLINE_FORM", summary });
+      expect(file.children).toHaveLength(2);
+      expect(file.documents.map((d) => d.filename)).toEqual([PDF_NAME]);
+      // No script of the page's ran (GOV.UK Frontend marks the body when it starts).
+      expect(await page.locator("body.js-enabled").count()).toBe(0);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("can be answered with the keyboard only: the screener and the About you page", async () => {
-    const page = await openPage();
-    await page.goto("/refer");
-    await arrive(page, "Tell the LADO about a concern about an adult who works with children", "/refer");
-    await tabTo(page, page.getByRole("button", { name: "Start now" }), "the Start now button");
-    await page.keyboard.press("Enter");
-    await arrive(page, "Is the LADO the right place?", "/refer/screener");
+  it(
+    "can be answered with the keyboard only: the screener and the About you page",
+    async () => {
+      const page = await openPage();
+      await page.goto("/refer");
+      await arrive(page, "Tell the LADO about a concern about an adult who works with children", "/refer");
+      await tabTo(page, page.getByRole("button", { name: "Start now" }), "the Start now button");
+      await page.keyboard.press("Enter");
+      await arrive(page, "Is the LADO the right place?", "/refer/screener");
 
-    // Radios: Tab reaches a group, Space selects the focused option, arrows move between options.
-    await tabTo(page, field(group(page, "Does the person work or volunteer with children?"), "Yes"), "the first question");
-    await page.keyboard.press("Space");
-    await page.keyboard.press("Tab");
-    const conduct = group(page, "Is the concern about how they have behaved towards a child, or behaviour that may make them unsuitable to work with children?");
-    expect(await isFocused(field(conduct, "Yes"))).toBe(true);
-    await page.keyboard.press("Space");
-    await page.keyboard.press("Tab");
-    const danger = group(page, "Is a child in immediate danger now?");
-    expect(await isFocused(field(danger, "Yes"))).toBe(true);
-    await page.keyboard.press("ArrowRight"); // to "No", which selects it
-    await page.keyboard.press("Space");
-    expect(await field(danger, "No").isChecked()).toBe(true);
-    await page.keyboard.press("Tab");
-    expect(await isFocused(page.getByRole("button", { name: "Continue" }))).toBe(true);
-    await page.keyboard.press("Enter");
-    await arrive(page, "About you", "/refer/about-you");
+      // Radios: Tab reaches a group, Space selects the focused option, arrows move between options.
+      await tabTo(page, field(group(page, "Does the person work or volunteer with children?"), "Yes"), "the first question");
+      await page.keyboard.press("Space");
+      await page.keyboard.press("Tab");
+      const conduct = group(
+        page,
+        "Is the concern about how they have behaved towards a child, or behaviour that may make them unsuitable to work with children?",
+      );
+      expect(await isFocused(field(conduct, "Yes"))).toBe(true);
+      await page.keyboard.press("Space");
+      await page.keyboard.press("Tab");
+      const danger = group(page, "Is a child in immediate danger now?");
+      expect(await isFocused(field(danger, "Yes"))).toBe(true);
+      await page.keyboard.press("ArrowRight"); // to "No", which selects it
+      await page.keyboard.press("Space");
+      expect(await field(danger, "No").isChecked()).toBe(true);
+      await page.keyboard.press("Tab");
+      expect(await isFocused(page.getByRole("button", { name: "Continue" }))).toBe(true);
+      await page.keyboard.press("Enter");
+      await arrive(page, "About you", "/refer/about-you");
 
-    // Text fields in order: Tab, type; the select by typing the start of an option.
-    await tabTo(page, field(page, "Your full name"), "Your full name");
-    await page.keyboard.type("Kim Adeyemi");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("Headteacher");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("Hillside Nursery");
-    await page.keyboard.press("Tab");
-    expect(await isFocused(field(page, "Type of organisation"))).toBe(true);
-    await page.keyboard.type("Early years: nursery");
-    expect(await field(page, "Type of organisation").inputValue()).toBe("EARLY_YEARS_NURSERY");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("07700 900123");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("kim@hillside.example.org");
-    await page.keyboard.press("Tab");
-    const senior = group(page, "Does your organisation's most senior manager know about this concern?");
-    expect(await isFocused(field(senior, "Yes"))).toBe(true);
-    await page.keyboard.press("Space");
-    await tabTo(page, page.getByRole("button", { name: "Save and continue" }), "Save and continue");
-    await page.keyboard.press("Enter");
-    await arrive(page, "The person the concern is about", "/refer/person");
+      // Text fields in order: Tab, type; the select by typing the start of an option.
+      await tabTo(page, field(page, "Your full name"), "Your full name");
+      await page.keyboard.type("Kim Adeyemi");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Headteacher");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Hillside Nursery");
+      await page.keyboard.press("Tab");
+      expect(await isFocused(field(page, "Type of organisation"))).toBe(true);
+      await page.keyboard.type("Early years: nursery");
+      expect(await field(page, "Type of organisation").inputValue()).toBe("EARLY_YEARS_NURSERY");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("07700 900123");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("kim@hillside.example.org");
+      await page.keyboard.press("Tab");
+      const senior = group(page, "Does your organisation's most senior manager know about this concern?");
+      expect(await isFocused(field(senior, "Yes"))).toBe(true);
+      await page.keyboard.press("Space");
+      await tabTo(page, page.getByRole("button", { name: "Save and continue" }), "Save and continue");
+      await page.keyboard.press("Enter");
+      await arrive(page, "The person the concern is about", "/refer/person");
 
-    // Saved as typed.
-    await page.goBack();
-    await arrive(page, "About you", "/refer/about-you");
-    await page.reload();
-    expect(await field(page, "Your organisation").inputValue()).toBe("Hillside Nursery");
-    expect(await field(page, "Email address").inputValue()).toBe("kim@hillside.example.org");
-    expect(await field(senior, "Yes").isChecked()).toBe(true);
-  });
+      // Saved as typed.
+      await page.goBack();
+      await arrive(page, "About you", "/refer/about-you");
+      await page.reload();
+      expect(await field(page, "Your organisation").inputValue()).toBe("Hillside Nursery");
+      expect(await field(page, "Email address").inputValue()).toBe("kim@hillside.example.org");
+      expect(await field(senior, "Yes").isChecked()).toBe(true);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("shows the GOV.UK error summary for an empty page; its links focus the fields; what was typed stays", async () => {
-    const page = await openPage();
-    await startReferral(page);
-    await answerScreener(page);
+  it(
+    "shows the GOV.UK error summary for an empty page; its links focus the fields; what was typed stays",
+    async () => {
+      const page = await openPage();
+      await startReferral(page);
+      await answerScreener(page);
 
-    allow400("/refer/about-you");
-    await page.getByRole("button", { name: "Save and continue" }).click();
-    const summary = page.locator(".govuk-error-summary");
-    await summary.getByRole("heading", { name: "There is a problem" }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/refer/about-you");
-    const links = summary.getByRole("link");
-    expect(await links.allTextContents()).toEqual([
-      "Enter your full name",
-      "Enter your role, like designated safeguarding lead",
-      "Enter the name of your organisation",
-      "Choose the type of organisation",
-      "Enter a telephone number we can call you on",
-      "Enter your email address",
-      "Say whether your organisation's senior manager knows",
-    ]);
-    // The message is next to the field too.
-    await page.locator("#referrerEmail-error").getByText("Enter your email address").waitFor();
-    await expectAccessible(page, "the About you page showing errors");
+      allow400("/refer/about-you");
+      await page.getByRole("button", { name: "Save and continue" }).click();
+      const summary = page.locator(".govuk-error-summary");
+      await summary.getByRole("heading", { name: "There is a problem" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/refer/about-you");
+      // As GOV.UK Frontend does, focus moves to the summary, so it is read out.
+      await expect.poll(() => isFocused(summary)).toBe(true);
+      const links = summary.getByRole("link");
+      expect(await links.allTextContents()).toEqual([
+        "Enter your full name",
+        "Enter your role, like designated safeguarding lead",
+        "Enter the name of your organisation",
+        "Choose the type of organisation",
+        "Enter a telephone number we can call you on",
+        "Enter your email address",
+        "Say whether your organisation's senior manager knows",
+      ]);
+      // The message is next to the field too.
+      await page.locator("#referrerEmail-error").getByText("Enter your email address").waitFor();
+      await expectAccessible(page, "the About you page showing errors");
 
-    await summary.getByRole("link", { name: "Enter your email address" }).click();
-    await expect.poll(() => isFocused(field(page, "Email address"))).toBe(true);
-    await summary.getByRole("link", { name: "Choose the type of organisation" }).click();
-    await expect.poll(() => isFocused(field(page, "Type of organisation"))).toBe(true);
+      await summary.getByRole("link", { name: "Enter your email address" }).click();
+      await expect.poll(() => isFocused(field(page, "Email address"))).toBe(true);
+      await summary.getByRole("link", { name: "Choose the type of organisation" }).click();
+      await expect.poll(() => isFocused(field(page, "Type of organisation"))).toBe(true);
 
-    // Some answers typed, one of them wrong: after the error they are all still there.
-    await field(page, "Your full name").fill("Grace Okafor");
-    await field(page, "Your organisation").fill("Riverside Primary School");
-    await field(page, "Email address").fill("not an email");
-    await page.getByRole("button", { name: "Save and continue" }).click();
-    await summary.getByRole("link", { name: "Enter an email address in the correct format, like name@example.org" }).waitFor();
-    expect(await summary.getByRole("link").allTextContents()).not.toContain("Enter your full name");
-    expect(await field(page, "Your full name").inputValue()).toBe("Grace Okafor");
-    expect(await field(page, "Your organisation").inputValue()).toBe("Riverside Primary School");
-    expect(await field(page, "Email address").inputValue()).toBe("not an email");
-    // And after a refresh: the answers were saved with the error.
-    await page.reload();
-    await arrive(page, "About you", "/refer/about-you");
-    expect(await field(page, "Your full name").inputValue()).toBe("Grace Okafor");
-    expect(await field(page, "Email address").inputValue()).toBe("not an email");
-  });
+      // Some answers typed, one of them wrong: after the error they are all still there.
+      await field(page, "Your full name").fill("Grace Okafor");
+      await field(page, "Your organisation").fill("Riverside Primary School");
+      await field(page, "Email address").fill("not an email");
+      await page.getByRole("button", { name: "Save and continue" }).click();
+      await summary.getByRole("link", { name: "Enter an email address in the correct format, like name@example.org" }).waitFor();
+      await expect.poll(() => isFocused(summary)).toBe(true);
+      expect(await summary.getByRole("link").allTextContents()).not.toContain("Enter your full name");
+      expect(await field(page, "Your full name").inputValue()).toBe("Grace Okafor");
+      expect(await field(page, "Your organisation").inputValue()).toBe("Riverside Primary School");
+      expect(await field(page, "Email address").inputValue()).toBe("not an email");
+      // And after a refresh: the answers were saved with the error.
+      await page.reload();
+      await arrive(page, "About you", "/refer/about-you");
+      expect(await field(page, "Your full name").inputValue()).toBe("Grace Okafor");
+      expect(await field(page, "Email address").inputValue()).toBe("not an email");
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

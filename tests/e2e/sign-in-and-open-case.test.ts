@@ -108,7 +108,10 @@ describe("signing in and opening a case", () => {
 
     await page.getByLabel("Search by reference").fill(wanted.reference);
     await page.getByRole("button", { name: "Search" }).click();
-    await page.getByRole("status").filter({ hasText: `1 case matching “${wanted.reference}”` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `1 case matching “${wanted.reference}”` })
+      .waitFor();
     expect(new URL(page.url()).searchParams.get("q")).toBe(wanted.reference);
 
     expect(await db.auditEvent.count({ where: { action: "case.view", caseId: wanted.id } })).toBe(0);
