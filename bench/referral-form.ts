@@ -23,6 +23,8 @@ import pg from "pg";
 import { openDatabaseServer, withDatabase } from "../server/database";
 import { migrate } from "../server/migrate";
 import { startAppServer, type AppServer } from "../tests/e2e/browser";
+import { referralAnswers } from "../tests/referral-answers";
+import { cleanup, limitRun, onCleanup, percentile } from "./harness";
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 200);
 const CONCURRENCIES = [1, 8];
@@ -38,27 +40,7 @@ const RATE_LIMIT = "10000";
 
 // ---------------------------------------------------------------- cleaning up
 
-const cleanups: (() => Promise<void>)[] = [];
-let cleaning: Promise<void> | undefined;
-
-/** Runs the clean-up steps registered so far, newest first. */
-function cleanup() {
-  cleaning ??= (async () => {
-    while (cleanups.length) await cleanups.pop()!().catch((error: Error) => console.error(`Cleaning up: ${error.message}`));
-  })();
-  return cleaning;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\nStopped by ${signal}: cleaning up.`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-setTimeout(() => {
-  console.error(`The benchmark took longer than ${TOTAL_LIMIT_MS / 60_000} minutes: giving up.`);
-  void cleanup().finally(() => process.exit(1));
-}, TOTAL_LIMIT_MS).unref();
+limitRun(TOTAL_LIMIT_MS);
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
@@ -71,58 +53,6 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
 }
 
 // ---------------------------------------------------------------- one referral, as a browser sends it
-
-const date = (name: string, d: Date) => ({
-  [`${name}-day`]: String(d.getUTCDate()),
-  [`${name}-month`]: String(d.getUTCMonth() + 1),
-  [`${name}-year`]: String(d.getUTCFullYear()),
-});
-
-function pages(n: number): [slug: string, answers: Record<string, string | string[]>][] {
-  return [
-    [
-      "about-you",
-      {
-        referrerName: `Grace Okafor ${n}`,
-        referrerRole: "Designated safeguarding lead",
-        organisationName: "Riverside Primary School",
-        organisationSector: "PRIMARY_SCHOOL",
-        referrerPhone: "020 7946 0321",
-        referrerEmail: `dsl-${n}@riverside.example.org`,
-        seniorManagerAware: "YES",
-      },
-    ],
-    [
-      "person",
-      {
-        namedProfessional: "yes",
-        subjectFirstName: "Daniel",
-        subjectLastName: `Hughes ${n}`,
-        ...date("subjectDateOfBirth", new Date(Date.UTC(1988, 1, 14))),
-        subjectSex: "MALE",
-        subjectJobTitle: "Teaching assistant",
-        subjectEmployer: "Riverside Primary School",
-        subjectEmploymentBasis: "PERMANENT",
-      },
-    ],
-    ["children", { "childAge-1": "9", "childSex-1": "FEMALE", "childSetting-1": "Year 4" }],
-    [
-      "what-happened",
-      {
-        harmCategories: ["PHYSICAL", "EMOTIONAL"],
-        followedRestraint: "no",
-        ...date("incidentDate", new Date(Date.now() - 7 * 86_400_000)),
-        moreThanOneIncident: "no",
-        summary: `Referral ${n}: a pupil said the teaching assistant grabbed her arm hard in the corridor and shouted at her.`,
-        allegationMadeBy: "CHILD",
-      },
-    ],
-    [
-      "actions",
-      { policeInformed: "NO", socialCareInformed: "NO", parentsInformed: "YES", subjectAware: "UNKNOWN", suspendedOrRedeployed: "NO" },
-    ],
-  ];
-}
 
 function formBody(fields: Record<string, string | string[]>) {
   const body = new URLSearchParams();
@@ -168,7 +98,7 @@ async function submitReferral(base: string, n: number): Promise<Timing> {
     await send("POST", "/refer/screener", { csrf, worksWithChildren: "yes", aboutConduct: "yes", immediateDanger: "no" }),
     "/refer/about-you",
   );
-  const steps = pages(n);
+  const steps = Object.entries(referralAnswers(n + 1));
   for (let i = 0; i < steps.length; i++) {
     const [slug, answers] = steps[i]!;
     const next = i + 1 < steps.length ? `/refer/${steps[i + 1]![0]}` : "/refer/attachments";
@@ -193,11 +123,6 @@ type Result = {
   checkP95: number;
   errors: number;
 };
-
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 let serial = 0;
 
@@ -288,7 +213,7 @@ async function benchOn(label: string, adminUrl: string, uploads: string): Promis
   });
   const dropDatabase = () =>
     withClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)).then(() => {});
-  cleanups.push(dropDatabase);
+  onCleanup(dropDatabase);
   const url = withDatabase(adminUrl, DATABASE);
   await migrate(url);
 
@@ -300,7 +225,7 @@ async function benchOn(label: string, adminUrl: string, uploads: string): Promis
     await app?.stop();
     app = undefined;
   };
-  cleanups.push(stopApp);
+  onCleanup(stopApp);
 
   const database = `${label}, PostgreSQL ${version.split(" ")[0]}`;
   const accepted = { count: 0 };
@@ -316,13 +241,11 @@ async function benchOn(label: string, adminUrl: string, uploads: string): Promis
     throw error;
   }
   await stopApp();
-  cleanups.splice(cleanups.indexOf(stopApp), 1);
 
   const stored = await withClient(url, async (client) =>
     Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Case" WHERE source = 'ONLINE_FORM'`)).rows[0]!.n),
   );
   await dropDatabase();
-  cleanups.splice(cleanups.indexOf(dropDatabase), 1);
   return { results, accepted: accepted.count, stored };
 }
 
@@ -331,7 +254,7 @@ async function benchOn(label: string, adminUrl: string, uploads: string): Promis
 async function main() {
   const begun = performance.now();
   const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "lado-bench-uploads-"));
-  cleanups.push(async () => fs.rmSync(uploads, { recursive: true, force: true }));
+  onCleanup(async () => fs.rmSync(uploads, { recursive: true, force: true }));
 
   console.log(
     `Referral submissions: ${SUBMISSIONS} per run (fewer if a run reaches ${RUN_LIMIT_MS / 1000} s), after ${WARM_UP} warm-up submissions; ` +
@@ -347,7 +270,7 @@ async function main() {
   delete process.env.DATABASE_URL;
   try {
     const embedded = await openDatabaseServer("test");
-    cleanups.push(() => embedded.stop());
+    onCleanup(() => embedded.stop());
     outcomes.push({ label: "embedded", outcome: await benchOn("embedded", embedded.urlFor("postgres"), uploads) });
   } catch (error) {
     outcomes.push({ label: "embedded", problem: (error as Error).message });

@@ -10,9 +10,10 @@
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { openDatabaseServer, type DatabaseServer } from "../server/database";
+import { openDatabaseServer } from "../server/database";
 import { migrate } from "../server/migrate";
 import { startAppServer, type AppServer } from "../tests/e2e/browser";
+import { cleanup, limitRun, onCleanup, percentile } from "./harness";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENCIES = [1, 8];
@@ -24,50 +25,12 @@ const DATABASE = "lado_bench";
 const EMAIL = "bench-lado@example.org";
 const PASSWORD = "bench-password-bench-password";
 
-let database: DatabaseServer | undefined;
 let app: AppServer | undefined;
-let disconnect: (() => Promise<void>) | undefined;
-let cleaning: Promise<void> | undefined;
-
-function cleanup() {
-  cleaning ??= (async () => {
-    await app?.stop().catch(() => {});
-    await disconnect?.().catch(() => {});
-    if (database) {
-      const admin = new pg.Client({ connectionString: database.urlFor("postgres") });
-      try {
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-      } catch (error) {
-        console.error(`Could not drop the database ${DATABASE}: ${(error as Error).message}`);
-      } finally {
-        await admin.end().catch(() => {});
-      }
-      await database.stop().catch(() => {});
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\nStopped by ${signal}: cleaning up.`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-setTimeout(() => {
-  console.error(`The benchmark took longer than ${TOTAL_LIMIT_MS / 60_000} minutes: giving up.`);
-  void cleanup().finally(() => process.exit(1));
-}, TOTAL_LIMIT_MS).unref();
+limitRun(TOTAL_LIMIT_MS);
 
 // ---------------------------------------------------------------- measuring
 
 type Result = { name: string; concurrency: number; count: number; seconds: number; p50: number; p95: number; errors: number };
-
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** Sends `REQUESTS` requests with `concurrency` in flight; one throws on a wrong answer. */
 async function measure(name: string, concurrency: number, one: (i: number) => Promise<void>): Promise<Result> {
@@ -187,12 +150,18 @@ async function postmasterPid(url: string): Promise<number | null> {
 
 async function main() {
   const begun = performance.now();
-  database = await openDatabaseServer("test");
+  const database = await openDatabaseServer("test");
+  onCleanup(() => database.stop());
   const admin = new pg.Client({ connectionString: database.urlFor("postgres") });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${DATABASE}"`);
   await admin.end();
+  onCleanup(async () => {
+    const dropper = new pg.Client({ connectionString: database.urlFor("postgres") });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`).finally(() => dropper.end());
+  });
   const url = database.urlFor(DATABASE);
   await migrate(url);
 
@@ -200,7 +169,7 @@ async function main() {
   process.env.DATABASE_URL = url;
   process.env.SESSION_SECRET ??= "bench-session-secret-bench-session-secret";
   const { db } = await import("~/db.server");
-  disconnect = () => db.$disconnect();
+  onCleanup(() => db.$disconnect());
   const { createCase, createUser } = await import("../tests/factories");
 
   process.stdout.write(`Seeding ${CASES} cases... `);
@@ -213,6 +182,7 @@ async function main() {
   console.log(`done in ${((performance.now() - begun) / 1000).toFixed(1)} s`);
 
   app = await startAppServer({ databaseUrl: url });
+  onCleanup(() => app!.stop());
   const base = app.url;
   console.log(`App server at ${base} (production build), database ${database.embedded ? "embedded PostgreSQL" : "from DATABASE_URL"}`);
   console.log(`${REQUESTS} requests per line (fewer if a line reaches ${SCENARIO_LIMIT_MS / 1000} s), after ${WARM_UP} warm-up requests\n`);

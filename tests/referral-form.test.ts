@@ -8,6 +8,7 @@ import * as screener from "~/routes/refer.screener";
 import * as sent from "~/routes/refer.sent";
 import * as start from "~/routes/refer._index";
 import { BASE, bodyOf, run, statusOf } from "./helpers";
+import { dateFields, referralAnswers } from "./referral-answers";
 
 type Form = Record<string, string | string[]>;
 
@@ -56,49 +57,8 @@ class Referrer {
   }
 }
 
-const date = (name: string, d: string) => {
-  const [y, m, day] = d.split("-");
-  return { [`${name}-day`]: day!, [`${name}-month`]: m!, [`${name}-year`]: y! };
-};
-
-const answers: Record<string, Form> = {
-  "about-you": {
-    referrerName: "Grace Okafor",
-    referrerRole: "Designated safeguarding lead",
-    organisationName: "Riverside Primary School",
-    organisationSector: "PRIMARY_SCHOOL",
-    referrerPhone: "020 7946 0321",
-    referrerEmail: "G.Okafor@riverside.example.org",
-    seniorManagerAware: "YES",
-  },
-  person: {
-    namedProfessional: "yes",
-    subjectFirstName: "Daniel",
-    subjectLastName: "Hughes",
-    subjectPreviousNames: "Daniel Hughes-Brown, Dan Brown",
-    ...date("subjectDateOfBirth", "1988-02-14"),
-    subjectSex: "MALE",
-    subjectJobTitle: "Teaching assistant",
-    subjectEmployer: "Riverside Primary School",
-    subjectEmploymentBasis: "PERMANENT",
-  },
-  children: { "childAge-1": "9", "childSex-1": "FEMALE", "childSetting-1": "Year 4" },
-  "what-happened": {
-    harmCategories: ["PHYSICAL", "EMOTIONAL"],
-    followedRestraint: "no",
-    ...date("incidentDate", "2026-11-20"),
-    moreThanOneIncident: "no",
-    summary: "A pupil said the teaching assistant grabbed her arm hard in the corridor and shouted at her.",
-    allegationMadeBy: "CHILD",
-  },
-  actions: {
-    policeInformed: "NO",
-    socialCareInformed: "NO",
-    parentsInformed: "YES",
-    subjectAware: "UNKNOWN",
-    suspendedOrRedeployed: "NO",
-  },
-};
+const answers = referralAnswers();
+const date = dateFields;
 
 async function completeAllPages(referrer: Referrer, overrides: Record<string, Form> = {}) {
   await referrer.begin();

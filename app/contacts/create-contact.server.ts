@@ -23,7 +23,6 @@ export type ContactReceipt = {
 export async function createContact(request: Request, answers: Partial<ContactAnswers> & { summary: string }, receipt: ContactReceipt) {
   const a = answers;
   const created = await db.$transaction(async (tx) => {
-    const reference = await nextCaseReference(tx, receipt.receivedAt);
     const organisation =
       a.organisationName && a.organisationSector
         ? ((await tx.organisation.findFirst({
@@ -32,6 +31,8 @@ export async function createContact(request: Request, answers: Partial<ContactAn
           })) ?? (await tx.organisation.create({ data: { name: a.organisationName, sector: a.organisationSector }, select: { id: true } })))
         : null;
     const identity = await tx.identity.create({ data: {} });
+    // Last before the case itself: the counter's row lock is held until commit.
+    const reference = await nextCaseReference(tx, receipt.receivedAt);
     const named = a.namedProfessional !== "no";
     const yn = (v: boolean | undefined) => v ?? null;
 
