@@ -155,43 +155,34 @@ function Choices({
 }: ChoicesProps & { kind: "checkboxes" | "radios"; checked: string[] }) {
   const error = state?.errors?.[name];
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        <ErrorMessage id={name} message={error} />
-        <div className={`govuk-${kind} govuk-${kind}--small${inline ? ` govuk-${kind}--inline` : ""}`} data-module={`govuk-${kind}`}>
-          {options.map((option, i) => {
-            const id = i === 0 ? name : `${name}-${i + 1}`;
-            return (
-              <div className={`govuk-${kind}__item`} key={option.value}>
-                <input
-                  className={`govuk-${kind}__input`}
-                  id={id}
-                  name={name}
-                  type={kind === "radios" ? "radio" : "checkbox"}
-                  value={option.value}
-                  defaultChecked={checked.includes(option.value)}
-                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                />
-                <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
-                    {option.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetField name={name} legend={legend} hint={hint} error={error}>
+      <div className={`govuk-${kind} govuk-${kind}--small${inline ? ` govuk-${kind}--inline` : ""}`} data-module={`govuk-${kind}`}>
+        {options.map((option, i) => {
+          const id = i === 0 ? name : `${name}-${i + 1}`;
+          return (
+            <div className={`govuk-${kind}__item`} key={option.value}>
+              <input
+                className={`govuk-${kind}__input`}
+                id={id}
+                name={name}
+                type={kind === "radios" ? "radio" : "checkbox"}
+                value={option.value}
+                defaultChecked={checked.includes(option.value)}
+                aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+              />
+              <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
+                {option.label}
+              </label>
+              {option.hint ? (
+                <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                  {option.hint}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetField>
   );
 }
 
@@ -217,8 +208,50 @@ export function DateInput({ name, legend, hint, state }: { name: string; legend:
     ["year", "Year", 4],
   ] as const;
   return (
+    <FieldsetField name={name} legend={legend} hint={hint} error={error} role="group">
+      <div className="govuk-date-input">
+        {parts.map(([part, label, width]) => (
+          <div className="govuk-date-input__item" key={part}>
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-date-input__label" htmlFor={part === "day" ? name : `${name}-${part}`}>
+                {label}
+              </label>
+              <input
+                className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
+                id={part === "day" ? name : `${name}-${part}`}
+                name={`${name}-${part}`}
+                type="text"
+                inputMode="numeric"
+                maxLength={width}
+                defaultValue={valueOf(state, `${name}-${part}`)}
+              />
+            </div>
+          </div>
+        ))}
+      </div>
+    </FieldsetField>
+  );
+}
+
+/** A form group with a fieldset: its legend, hint and error message around the controls. */
+function FieldsetField({
+  name,
+  legend,
+  hint,
+  error,
+  role,
+  children,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  role?: "group";
+  children: ReactNode;
+}) {
+  return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(name, hint, error)}>
+      <fieldset className="govuk-fieldset" role={role} aria-describedby={describedBy(name, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         {hint ? (
           <div id={`${name}-hint`} className="govuk-hint">
@@ -226,26 +259,7 @@ export function DateInput({ name, legend, hint, state }: { name: string; legend:
           </div>
         ) : null}
         <ErrorMessage id={name} message={error} />
-        <div className="govuk-date-input">
-          {parts.map(([part, label, width]) => (
-            <div className="govuk-date-input__item" key={part}>
-              <div className="govuk-form-group">
-                <label className="govuk-label govuk-date-input__label" htmlFor={part === "day" ? name : `${name}-${part}`}>
-                  {label}
-                </label>
-                <input
-                  className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
-                  id={part === "day" ? name : `${name}-${part}`}
-                  name={`${name}-${part}`}
-                  type="text"
-                  inputMode="numeric"
-                  maxLength={width}
-                  defaultValue={valueOf(state, `${name}-${part}`)}
-                />
-              </div>
-            </div>
-          ))}
-        </div>
+        {children}
       </fieldset>
     </div>
   );
