@@ -1,6 +1,7 @@
 // Staff log a contact received by phone, email, letter or in person.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { londonDay } from "~/utils/dates";
 import * as logContact from "~/routes/contacts.new";
 import { bodyOf, request, run, signedIn, statusOf } from "./helpers";
 
@@ -15,6 +16,15 @@ const minimal = {
 };
 
 describe("logging a contact", () => {
+  it("starts with today's date and the time now, in London", async () => {
+    const support = await signedIn(["BUSINESS_SUPPORT"]);
+    const { value } = await run(logContact.loader, request("/contacts/new", { caller: support }));
+    const { values } = bodyOf<{ values: Record<string, string> }>(value);
+    const [y, m, d] = londonDay(new Date()).split("-").map(Number);
+    expect(values).toMatchObject({ "receivedDate-day": String(d), "receivedDate-month": String(m), "receivedDate-year": String(y) });
+    expect(values.receivedTime).toMatch(/^\d\d:\d\d$/);
+  });
+
   it("needs only the source, when it came in and a summary, and records advice with no named professional", async () => {
     const support = await signedIn(["BUSINESS_SUPPORT"]);
     const { value } = await run(logContact.action, request("/contacts/new", { caller: support, form: minimal }));

@@ -3,10 +3,10 @@
 // when it came in and a summary. "No named professional" is a real answer.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { sourceLabels } from "~/cases/labels";
-import { Button, DateInput, ErrorSummary, Radios, TextInput } from "~/components/form-fields";
+import { Button, DateInput, ErrorSummary, Radios, TextInput, type FieldState } from "~/components/form-fields";
 import {
   actionsSection,
   childrenSection,
@@ -18,7 +18,7 @@ import {
 import { ActionsFields, ChildFields, IncidentFields, ReferrerFields, SubjectFields } from "~/contacts/contact-form";
 import { createContact } from "~/contacts/create-contact.server";
 import { deliverSoon } from "~/messages/outbox.server";
-import { londonMoment } from "~/utils/dates";
+import { londonDay, londonMinutes, londonMoment } from "~/utils/dates";
 import { setFlash } from "~/utils/flash.server";
 import { formValues, invalid, parseAll, readForm } from "~/utils/forms.server";
 
@@ -29,7 +29,18 @@ const CHILD_ROWS = 3;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "contact:log");
-  return null;
+  // Most contacts are logged as they come in: start with now, in London.
+  const now = new Date();
+  const [year, month, day] = londonDay(now).split("-");
+  const minutes = londonMinutes(now);
+  return {
+    values: {
+      "receivedDate-day": String(Number(day)),
+      "receivedDate-month": String(Number(month)),
+      "receivedDate-year": year!,
+      receivedTime: `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`,
+    },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -61,7 +72,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LogContact() {
-  const result = useActionData<typeof action>();
+  const initial = useLoaderData<typeof loader>();
+  const result: FieldState = useActionData<typeof action>() ?? initial;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

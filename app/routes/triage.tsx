@@ -57,25 +57,16 @@ export default function Triage() {
                     Reference
                   </th>
                   <th scope="col" className="govuk-table__header">
-                    Received
+                    Time left
                   </th>
                   <th scope="col" className="govuk-table__header">
-                    Source
+                    Received
                   </th>
                   <th scope="col" className="govuk-table__header">
                     Organisation
                   </th>
                   <th scope="col" className="govuk-table__header">
-                    Sector
-                  </th>
-                  <th scope="col" className="govuk-table__header">
                     Person
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    LADO
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Time left
                   </th>
                 </tr>
               </thead>
@@ -87,21 +78,6 @@ export default function Triage() {
                         {c.reference}
                       </Link>
                     </th>
-                    <td className="govuk-table__cell app-nowrap">
-                      <time dateTime={new Date(c.receivedAt).toISOString()}>
-                        {londonShortDate(c.receivedAt)}
-                        <br />
-                        {londonTime(c.receivedAt)}
-                      </time>
-                    </td>
-                    <td className="govuk-table__cell">{sourceLabels[c.source]}</td>
-                    <td className="govuk-table__cell">{c.organisation ?? "Not given"}</td>
-                    <td className="govuk-table__cell">{c.sector ? sectorLabels[c.sector] : "Not given"}</td>
-                    <td className="govuk-table__cell">
-                      {c.person}
-                      {c.jobTitle ? <div className="govuk-hint govuk-!-margin-0">{c.jobTitle}</div> : null}
-                    </td>
-                    <td className="govuk-table__cell">{c.allocatedTo ?? "Unallocated"}</td>
                     <td className="govuk-table__cell">
                       {c.overdue ? (
                         <>
@@ -117,6 +93,22 @@ export default function Triage() {
                       ) : (
                         c.timeLeft
                       )}
+                    </td>
+                    <td className="govuk-table__cell app-nowrap">
+                      <time dateTime={new Date(c.receivedAt).toISOString()}>
+                        {londonShortDate(c.receivedAt)}
+                        <br />
+                        {londonTime(c.receivedAt)}
+                      </time>
+                      <div className="govuk-hint govuk-!-margin-0">{sourceLabels[c.source]}</div>
+                    </td>
+                    <td className="govuk-table__cell">
+                      {c.organisation ?? "Not given"}
+                      {c.sector ? <div className="govuk-hint govuk-!-margin-0">{sectorLabels[c.sector]}</div> : null}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {c.person}
+                      {c.jobTitle ? <div className="govuk-hint govuk-!-margin-0">{c.jobTitle}</div> : null}
                     </td>
                   </tr>
                 ))}

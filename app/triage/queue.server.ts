@@ -25,7 +25,6 @@ export async function triageQueue(now = new Date()) {
         namedProfessional: true,
         subject: { select: { firstName: true, lastName: true, jobTitle: true } },
         referrer: { select: { organisation: { select: { name: true, sector: true } } } },
-        allocatedTo: { select: { name: true } },
       },
     }),
     db.case.count({ where: waiting }),
@@ -43,7 +42,6 @@ export async function triageQueue(now = new Date()) {
       sector: row.referrer?.organisation?.sector ?? null,
       person: row.namedProfessional ? name || "Name not given" : "No named professional",
       jobTitle: row.subject?.jobTitle ?? null,
-      allocatedTo: row.allocatedTo?.name ?? null,
       ...due,
       /** "Overdue by 2 hours", "3 hours 20 minutes left", "Due by 4pm Monday 30 November" */
       timeLeft: timeLeftLabel(due, now),
