@@ -26,6 +26,11 @@ export default function Start() {
             If a child is in immediate danger, call 999.
           </strong>
         </div>
+        <p className="govuk-body">
+          <Link to="/refer" className="govuk-button govuk-button--start" role="button" draggable="false">
+            Tell the LADO about a concern
+          </Link>
+        </p>
         <h2 className="govuk-heading-m">Staff</h2>
         <p className="govuk-body">
           <Link to="/sign-in" className="govuk-link">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { currentSession, startSession } from "~/auth/session.server";
 import { authenticator, SignInError, signInSchema } from "~/auth/sign-in.server";
 import { Button, ErrorSummary, TextInput } from "~/components/form-fields";
@@ -43,7 +43,13 @@ export default function SignIn() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">Sign in</h1>
-        <p className="govuk-body">For LADO staff only. To tell us about a concern, use the online referral form.</p>
+        <p className="govuk-body">
+          For LADO staff only. To tell us about a concern, use the{" "}
+          <Link to="/refer" className="govuk-link">
+            online referral form
+          </Link>
+          .
+        </p>
         <Form method="post" noValidate>
           <input type="hidden" name="returnTo" value={params.get("returnTo") ?? ""} />
           <TextInput name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} state={result} />
