@@ -79,6 +79,7 @@ const errorPages: Record<number, { title: string; body: string }> = {
     title: "Page not found",
     body: "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.",
   },
+  413: { title: "That was too much to send at once", body: "Shorten what you entered, or send fewer or smaller files, and try again." },
   500: { title: "Sorry, there is a problem with the service", body: "Try again later. What you entered may not have been saved." },
 };
 

@@ -89,4 +89,13 @@ describe("logging a contact", () => {
     expect(statusOf(value)).toBe(400);
     expect(bodyOf<{ errors: Record<string, string> }>(value).errors.receivedDate).toBe("Date received must be today or in the past");
   });
+
+  it("refuses an oversized form with a clear 413, before reading it", async () => {
+    const lado = await signedIn(["LADO"]);
+    const req = request("/contacts/new", { caller: lado, form: { ...minimal, summary: "x".repeat(600 * 1024) } });
+    req.headers.set("Content-Length", String(600 * 1024 + 500));
+    const { thrown, value } = await run(logContact.action, req);
+    expect(thrown).toBe(true);
+    expect(statusOf(value)).toBe(413);
+  });
 });
