@@ -100,6 +100,14 @@ describe("sessions", () => {
     expect(await db.auditEvent.count({ where: { userId: caller.user.id, action: "auth.sign-out" } })).toBe(1);
   });
 
+  it("reads the session once per request, however many loaders ask", async () => {
+    const caller = await signedIn(["LADO"]);
+    const req = request("/cases", { caller });
+    expect(currentSession(req)).toBe(currentSession(req));
+    expect(currentSession(request("/cases", { caller }))).not.toBe(currentSession(req));
+    expect((await currentSession(req))?.user.id).toBe(caller.user.id);
+  });
+
   it("signs out a deactivated user at once", async () => {
     const caller = await signedIn(["LADO"]);
     await db.user.update({ where: { id: caller.user.id }, data: { active: false } });

@@ -91,3 +91,11 @@ export async function auditTrail(where: { caseId: string } | { userId: string },
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
   };
 }
+
+/** Every member of staff with how many events they have in the trail. */
+export function staffActivity() {
+  return db.user.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, roles: true, _count: { select: { auditEvents: true } } },
+  });
+}

@@ -37,8 +37,19 @@ async function sessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length <= 64 ? value : null;
 }
 
-/** The signed-in user, or null for no, expired, revoked or tampered sessions. */
-export async function currentSession(request: Request) {
+const looked = new WeakMap<Request, ReturnType<typeof lookUpSession>>();
+
+/**
+ * The signed-in user, or null for no, expired, revoked or tampered sessions.
+ * Looked up once per request: the root loader and the page's guard share it.
+ */
+export function currentSession(request: Request) {
+  let session = looked.get(request);
+  if (!session) looked.set(request, (session = lookUpSession(request)));
+  return session;
+}
+
+async function lookUpSession(request: Request) {
   const id = await sessionId(request);
   if (!id) return null;
   const session = await db.session.findUnique({

@@ -50,3 +50,22 @@ export async function updateStaffUser(id: string, input: z.infer<typeof editUser
     }
   });
 }
+
+/** Every account, active ones first, for the admins' list. */
+export function listStaffUsers() {
+  return db.user.findMany({
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: { id: true, name: true, email: true, roles: true, active: true, lastSignInAt: true },
+  });
+}
+
+/** The account with this id (from a URL), or null for a malformed or unknown id. */
+export async function findStaffUser(param: string | undefined) {
+  const id = z.uuid().safeParse(param);
+  if (!id.success) return null;
+  return db.user.findUnique({ where: { id: id.data }, select: { id: true, name: true, email: true, roles: true, active: true } });
+}
+
+export async function emailInUse(email: string) {
+  return (await db.user.count({ where: { email } })) > 0;
+}

@@ -56,6 +56,11 @@ export async function listCases({ q, page }: z.infer<typeof caseListQuery>) {
   };
 }
 
+/** A case's id and reference, or null: for pages about a case that do not show it. */
+export function findCaseId(reference: string) {
+  return db.case.findUnique({ where: { reference }, select: { id: true, reference: true } });
+}
+
 /** Everything on one case file, or null. */
 export async function findCase(reference: string) {
   const found = await db.case.findUnique({

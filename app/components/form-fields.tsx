@@ -54,6 +54,20 @@ function ErrorMessage({ id, message }: { id: string; message?: string }) {
   );
 }
 
+/** A field's hint and error message, with the ids its control's aria-describedby names. */
+function HintAndError({ name, hint, error }: { name: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <div id={`${name}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={name} message={error} />
+    </>
+  );
+}
+
 function describedBy(name: string, hint?: ReactNode, error?: string) {
   return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 }
@@ -113,12 +127,7 @@ function LabelledField({
       <label className="govuk-label govuk-label--s" htmlFor={name}>
         {label}
       </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={name} message={error} />
+      <HintAndError name={name} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -253,12 +262,7 @@ function FieldsetField({
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" role={role} aria-describedby={describedBy(name, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        <ErrorMessage id={name} message={error} />
+        <HintAndError name={name} hint={hint} error={error} />
         {children}
       </fieldset>
     </div>

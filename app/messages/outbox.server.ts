@@ -7,6 +7,7 @@
 import { NotifyClient } from "notifications-node-client";
 import { env } from "~/config/env.server";
 import { db, type Prisma } from "~/db.server";
+import type { MessageStatus } from "~/generated/prisma/enums";
 
 /** Messages claimed by one delivery run. */
 const BATCH_SIZE = 50;
@@ -228,4 +229,33 @@ export async function resend(id: string): Promise<boolean> {
     data: configured ? { status: "QUEUED", attempts: 0, nextAttemptAt: new Date() } : { status: "OUTBOX", nextAttemptAt: null },
   });
   return count === 1;
+}
+
+/** A page of messages, newest first, with the count of each status, for the Email page. */
+export async function messagePage(status: MessageStatus | undefined, page: number, pageSize: number) {
+  const where: Prisma.OutboundMessageWhereInput = { status };
+  const [messages, total, grouped] = await Promise.all([
+    db.outboundMessage.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        createdAt: true,
+        toAddress: true,
+        subject: true,
+        body: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        nextAttemptAt: true,
+        sentAt: true,
+        case: { select: { reference: true } },
+      },
+    }),
+    db.outboundMessage.count({ where }),
+    db.outboundMessage.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  return { messages, total, grouped };
 }

@@ -2,18 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { roleLabels } from "~/auth/permissions";
-import { db } from "~/db.server";
+import { staffActivity } from "~/audit/audit.server";
 
 export const handle = { permission: "audit:read" };
 export const meta: MetaFunction = () => [{ title: "Audit trail - LADO case management" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "audit:read");
-  const users = await db.user.findMany({
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, roles: true, lastSignInAt: true, _count: { select: { auditEvents: true } } },
-  });
-  return { users };
+  return { users: await staffActivity() };
 }
 
 export default function AuditIndex() {

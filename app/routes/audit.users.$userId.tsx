@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { auditTrail, recordAudit, trailQuery } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
 import { AuditTable } from "~/components/audit-table";
 import { Pagination } from "~/components/pagination";
-import { db } from "~/db.server";
+import { findStaffUser } from "~/auth/users.server";
 import { notFound } from "~/utils/responses.server";
 
 export const handle = { permission: "audit:read" };
@@ -15,8 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, "audit:read");
-  const id = z.uuid().safeParse(params.userId);
-  const user = id.success ? await db.user.findUnique({ where: { id: id.data }, select: { id: true, name: true } }) : null;
+  const user = await findStaffUser(params.userId);
   if (!user) throw notFound();
   const { page } = trailQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   await recordAudit(request, { who: viewer.id, what: "audit.view-user-trail", details: { userId: user.id } });

@@ -4,7 +4,7 @@ import { auditTrail, recordAudit, trailQuery } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
 import { AuditTable } from "~/components/audit-table";
 import { Pagination } from "~/components/pagination";
-import { db } from "~/db.server";
+import { findCaseId } from "~/cases/cases.server";
 import { notFound } from "~/utils/responses.server";
 
 export const handle = { permission: "audit:read" };
@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "audit:read");
-  const found = await db.case.findUnique({ where: { reference: params.reference ?? "" }, select: { id: true, reference: true } });
+  const found = await findCaseId(params.reference ?? "");
   if (!found) throw notFound();
   const { page } = trailQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   await recordAudit(request, { who: user.id, what: "audit.view-case-trail", caseId: found.id });

@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
-import { db } from "~/db.server";
+import { findCaseDocument } from "~/documents/documents.server";
 import { openDocumentStream } from "~/documents/storage.server";
 
 export const handle = { permission: "case:read" };
@@ -20,8 +20,6 @@ const notFound = () =>
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
   });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** RFC 6266 / 8187: an ASCII fallback and the exact UTF-8 name. */
 function contentDisposition(filename: string) {
   const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, "_");
@@ -31,13 +29,8 @@ function contentDisposition(filename: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "case:read");
-  const id = params.documentId ?? "";
-  if (!UUID.test(id)) throw notFound();
-  const document = await db.document.findUnique({
-    where: { id },
-    select: { id: true, caseId: true, filename: true, mediaType: true, storageKey: true },
-  });
-  if (!document?.caseId) throw notFound();
+  const document = await findCaseDocument(params.documentId);
+  if (!document) throw notFound();
   const file = await openDocumentStream(document.storageKey);
   if (!file) {
     console.error(`Document ${document.id} has a record but no stored file (${document.storageKey}).`);

@@ -12,10 +12,9 @@ import { requireUser } from "~/auth/guard.server";
 import { can } from "~/auth/permissions";
 import { Pagination } from "~/components/pagination";
 import { env } from "~/config/env.server";
-import { db, type Prisma } from "~/db.server";
 import type { MessageStatus } from "~/generated/prisma/enums";
 import { messageStatusLabels, messageStatusTags } from "~/messages/labels";
-import { deliverSoon, resend } from "~/messages/outbox.server";
+import { deliverSoon, messagePage, resend } from "~/messages/outbox.server";
 import { setFlash } from "~/utils/flash.server";
 import { londonShortDate, londonTime } from "~/utils/dates";
 
@@ -46,30 +45,7 @@ function queryString({ status, page }: z.infer<typeof outboxQuery>) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "outbox:read");
   const query = outboxQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const where: Prisma.OutboundMessageWhereInput = { status: statusOf(query.status) };
-  const [messages, total, grouped] = await Promise.all([
-    db.outboundMessage.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        createdAt: true,
-        toAddress: true,
-        subject: true,
-        body: true,
-        status: true,
-        attempts: true,
-        lastError: true,
-        nextAttemptAt: true,
-        sentAt: true,
-        case: { select: { reference: true } },
-      },
-    }),
-    db.outboundMessage.count({ where }),
-    db.outboundMessage.groupBy({ by: ["status"], _count: { _all: true } }),
-  ]);
+  const { messages, total, grouped } = await messagePage(statusOf(query.status), query.page, PAGE_SIZE);
   const counts: Record<Filter, number> = { all: 0, queued: 0, sent: 0, failed: 0, outbox: 0 };
   for (const row of grouped) {
     counts[row.status.toLowerCase() as Filter] = row._count._all;

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form-fields";
-import { db } from "~/db.server";
+import { draftDocuments } from "~/documents/documents.server";
 import { acceptAttribute, ATTACHMENTS_FIELD, humanFileSize } from "~/documents/file-types";
 import { attachmentLimits, attachToDraft, readAttachmentUploads, removeFromDraft } from "~/documents/uploads.server";
 import { checkCsrf, csrfToken, requireDraft } from "~/referrals/drafts.server";
@@ -12,18 +12,10 @@ import { invalid, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Documents - LADO referral" }];
 
-async function attached(draftId: string) {
-  return db.document.findMany({
-    where: { draftId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, filename: true, sizeBytes: true },
-  });
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const draft = await requireDraft(request);
   const { maxFiles, maxMb } = attachmentLimits();
-  return { csrf: csrfToken(draft), files: await attached(draft.id), maxFiles, maxMb };
+  return { csrf: csrfToken(draft), files: await draftDocuments(draft.id), maxFiles, maxMb };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (id) await removeFromDraft(draft.id, id);
     return redirect("/refer/attachments");
   }
-  const already = await db.document.count({ where: { draftId: draft.id } });
+  const already = (await draftDocuments(draft.id)).length;
   const upload = await readAttachmentUploads(request, { alreadyAttached: already });
   // A body refused unread has no fields to check: show the error, save nothing.
   if (upload.error) return invalid({ errors: { [ATTACHMENTS_FIELD]: upload.error }, values: {} });

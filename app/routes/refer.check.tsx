@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Checkboxes, ErrorSummary } from "~/components/form-fields";
 import { answersFor } from "~/contacts/answer-rows";
 import { createContact } from "~/contacts/create-contact.server";
-import { db } from "~/db.server";
+import { draftDocuments } from "~/documents/documents.server";
 import { deliverSoon } from "~/messages/outbox.server";
 import { draftAnswers } from "~/referrals/answers.server";
 import { checkCsrf, csrfToken, requireDraft, submittedCookie } from "~/referrals/drafts.server";
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Check your answers - LADO ref
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const draft = await requireDraft(request);
-  const files = await db.document.findMany({ where: { draftId: draft.id }, orderBy: { createdAt: "asc" }, select: { filename: true } });
+  const files = await draftDocuments(draft.id);
   return {
     csrf: csrfToken(draft),
     sections: [

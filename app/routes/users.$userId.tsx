@@ -1,13 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
 import { roleLabels } from "~/auth/permissions";
-import { editUserSchema, updateStaffUser } from "~/auth/users.server";
+import { editUserSchema, findStaffUser, updateStaffUser } from "~/auth/users.server";
 import { Button, Checkboxes, ErrorSummary, Radios, TextInput } from "~/components/form-fields";
-import { db } from "~/db.server";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/responses.server";
@@ -16,10 +14,7 @@ export const handle = { permission: "users:manage" };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "User"} - LADO case management` }];
 
 async function findUser(param: string | undefined) {
-  const id = z.uuid().safeParse(param);
-  const user = id.success
-    ? await db.user.findUnique({ where: { id: id.data }, select: { id: true, name: true, email: true, roles: true, active: true } })
-    : null;
+  const user = await findStaffUser(param);
   if (!user) throw notFound();
   return user;
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { roleLabels } from "~/auth/permissions";
-import { db } from "~/db.server";
+import { listStaffUsers } from "~/auth/users.server";
 import { londonDateTime } from "~/utils/dates";
 
 export const handle = { permission: "users:manage" };
@@ -10,11 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Users - LADO case management"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "users:manage");
-  const users = await db.user.findMany({
-    orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, roles: true, active: true, lastSignInAt: true },
-  });
-  return { users };
+  return { users: await listStaffUsers() };
 }
 
 export default function Users() {

@@ -4,9 +4,8 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { recordAudit } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
 import { roleLabels } from "~/auth/permissions";
-import { createStaffUser, newUserSchema } from "~/auth/users.server";
+import { createStaffUser, emailInUse, newUserSchema } from "~/auth/users.server";
 import { Button, Checkboxes, ErrorSummary, TextInput } from "~/components/form-fields";
-import { db } from "~/db.server";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 
@@ -22,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, "users:manage");
   const parsed = parseForm(newUserSchema, await request.formData());
   if (!parsed.ok) return invalid({ ...parsed.failure, values: { ...parsed.failure.values, password: "" } });
-  if (await db.user.findUnique({ where: { email: parsed.data.email } })) {
+  if (await emailInUse(parsed.data.email)) {
     return invalid({ errors: { email: "A user with this email address already exists" }, values: { ...parsed.values, password: "" } });
   }
   const user = await createStaffUser(parsed.data);

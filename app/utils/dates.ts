@@ -7,6 +7,8 @@ const formats = {
   shortDate: new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "numeric", month: "short", year: "numeric" }),
   time: new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "numeric", minute: "2-digit", hourCycle: "h12" }),
   isoParts: new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }),
+  // A @db.Date is midnight UTC: read it in UTC so it shows the day stored.
+  calendarDay: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }),
 };
 
 /** 23 November 2026 */
@@ -21,8 +23,7 @@ export const londonDateTime = (d: Date | string) => `${londonDate(d)} at ${londo
 export const londonDay = (d: Date | string) => formats.isoParts.format(new Date(d));
 
 /** A calendar date stored as @db.Date (midnight UTC) shown as that day. */
-export const calendarDate = (d: Date | string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(new Date(d));
+export const calendarDate = (d: Date | string) => formats.calendarDay.format(new Date(d));
 
 /** The financial year (1 April to 31 March) a moment falls in, e.g. "2023-24". */
 export function financialYear(d: Date | string) {
