@@ -19,4 +19,18 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // One way to read a request body, with its limits: readForm (forms) or readAttachmentUploads (files).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/forms.server.ts", "app/documents/uploads.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(formData|text|json|arrayBuffer|blob)$/][callee.object.name=/^req(uest)?$/]",
+          message: "Read a request body with readForm (app/utils/forms.server.ts), which limits its size and fields.",
+        },
+      ],
+    },
+  },
 );

@@ -2,12 +2,15 @@ import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { initAll } from "govuk-frontend";
+import { PublicEnvProvider } from "~/utils/public-env";
 
 startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <RemixBrowser />
+      <PublicEnvProvider value={window.__PUBLIC_ENV__}>
+        <RemixBrowser />
+      </PublicEnvProvider>
     </StrictMode>,
   );
 });

@@ -3,7 +3,9 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { publicEnv } from "~/config/env.server";
 import { NonceProvider } from "~/utils/nonce";
+import { PublicEnvProvider } from "~/utils/public-env";
 
 const ABORT_DELAY = 5_000;
 
@@ -19,7 +21,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <PublicEnvProvider value={publicEnv()}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </PublicEnvProvider>
       </NonceProvider>,
       {
         nonce,

@@ -1,19 +1,30 @@
-// Work the server does in the background: sending queued email, and deleting
-// referral drafts (and their files) once they expire.
-import { deleteExpiredDrafts } from "~/documents/uploads.server";
+// Work the server does in the background: sending queued email; every quarter
+// of an hour, deleting referral drafts once they expire and unsent files once
+// they are too old (referrals/draft-files.server.ts), and sign-in throttle
+// rows whose counts have lapsed, so that table stays small.
+import { deleteStaleSignInThrottles } from "~/auth/sign-in-throttle.server";
+import { isDatabaseUnavailable } from "~/db.server";
+import { sweepReferralDrafts } from "~/referrals/draft-files.server";
 import { startMessageWorker } from "~/messages/outbox.server";
 
-const DRAFT_SWEEP_MS = 60 * 60_000;
+const SWEEP_MS = 15 * 60_000;
+
+// An unavailable database is reported once by the server's watch
+// (server/database-health.ts); the next sweep tries again.
+const failed = (what: string) => (error: unknown) => {
+  if (!isDatabaseUnavailable(error)) console.error(`${what} failed: ${error instanceof Error ? error.message : "unknown error"}`);
+};
 
 export function startBackgroundJobs() {
   const stopMessages = startMessageWorker();
-  const sweep = () =>
-    deleteExpiredDrafts().then(
-      ({ drafts }) => drafts && console.log(`Deleted ${drafts} expired referral draft(s).`),
-      (error: unknown) => console.error(`Deleting expired drafts failed: ${error instanceof Error ? error.message : "unknown error"}`),
-    );
-  void sweep();
-  const timer = setInterval(sweep, DRAFT_SWEEP_MS);
+  const sweep = () => {
+    void sweepReferralDrafts().then(({ drafts, documents }) => {
+      if (drafts || documents) console.log(`Deleted ${drafts} expired referral draft(s) and ${documents} unsent file(s).`);
+    }, failed("Deleting expired drafts and unsent files"));
+    void deleteStaleSignInThrottles().catch(failed("Deleting lapsed sign-in throttles"));
+  };
+  sweep();
+  const timer = setInterval(sweep, SWEEP_MS);
   timer.unref();
   return () => {
     stopMessages();

@@ -12,11 +12,12 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { staffFormToken } from "~/auth/guard.server";
 import { currentSession } from "~/auth/session.server";
 import { Shell } from "~/components/layout";
-import { publicEnv } from "~/config/env.server";
 import { takeFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
+import { PublicEnvScript, usePublicEnv } from "~/utils/public-env";
 import stylesUrl from "~/styles/app.scss?url";
 
 export const links: LinksFunction = () => [
@@ -24,15 +25,16 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.env.SERVICE_NAME ?? "LADO case management" }];
+// The start page's title; every other page names itself.
+export const meta: MetaFunction = () => [{ title: "Allegations against people who work with children - LADO case management" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
   const flash = await takeFlash(request);
   return data(
     {
-      env: publicEnv(),
       user: session ? { name: session.user.name, roles: session.user.roles } : null,
+      csrf: session ? staffFormToken(session.id) : null,
       flash: flash.message,
     },
     { headers: flash.headers },
@@ -49,6 +51,7 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
         {title ? <title>{title}</title> : null}
         <Meta />
         <Links />
+        <PublicEnvScript nonce={nonce} />
       </head>
       <body className="govuk-template__body">
         {children}
@@ -60,17 +63,28 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
 }
 
 export default function App() {
-  const { env, user, flash } = useLoaderData<typeof loader>();
+  const { user, flash } = useLoaderData<typeof loader>();
   return (
     <Document>
-      <Shell user={user} serviceName={env.SERVICE_NAME} councilName={env.COUNCIL_NAME} flash={flash}>
+      <Shell user={user} flash={flash}>
         <Outlet />
       </Shell>
     </Document>
   );
 }
 
-const errorPages: Record<number, { title: string; body: string }> = {
+type ErrorPage = { title: string; body: string };
+
+/** Pages by status, and by the message of a thrown answer where one status has several causes. */
+const errorPages: Record<string, ErrorPage> = {
+  400: {
+    title: "Sorry, what was sent could not be read",
+    body: "Go back, reload the page and try again.",
+  },
+  tampered: {
+    title: "This form has expired",
+    body: "The form was out of date, or did not come from this service. Go back, reload the page and try again. If you have been signed out, sign in first.",
+  },
   403: {
     title: "You do not have access to this page",
     body: "Your role does not allow this. If you need access, ask your manager or an administrator.",
@@ -80,21 +94,33 @@ const errorPages: Record<number, { title: string; body: string }> = {
     body: "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.",
   },
   413: { title: "That was too much to send at once", body: "Shorten what you entered, or send fewer or smaller files, and try again." },
+  429: {
+    title: "There have been too many attempts from your connection",
+    body: "Wait an hour and try again. If a child is in immediate danger, call 999.",
+  },
   500: { title: "Sorry, there is a problem with the service", body: "Try again later. What you entered may not have been saved." },
+  // The database is unreachable (app/db.server.ts): nothing was written, and the server is coming back.
+  503: {
+    title: "Sorry, the service is unavailable",
+    body: "Try again in a minute. If you were sending something, nothing you sent was saved: send it again then.",
+  },
 };
+
+function errorPage(error: unknown): ErrorPage {
+  if (!isRouteErrorResponse(error)) return errorPages[500]!;
+  const message: unknown = (error.data as { message?: unknown } | null)?.message;
+  return (typeof message === "string" && errorPages[message]) || errorPages[error.status] || errorPages[500]!;
+}
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  // Missing when the error came from an action or the root loader: the page then shows no one signed in.
   const root = useRouteLoaderData<typeof loader>("root");
-  const status = isRouteErrorResponse(error) && errorPages[error.status] ? error.status : 500;
-  const page = errorPages[status]!;
+  const page = errorPage(error);
+  const { SERVICE_NAME } = usePublicEnv();
   return (
-    <Document title={`${page.title} - ${root?.env.SERVICE_NAME ?? "LADO case management"}`}>
-      <Shell
-        user={root?.user ?? null}
-        serviceName={root?.env.SERVICE_NAME ?? "LADO case management"}
-        councilName={root?.env.COUNCIL_NAME ?? ""}
-      >
+    <Document title={`${page.title} - ${SERVICE_NAME}`}>
+      <Shell user={root?.user ?? null}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <h1 className="govuk-heading-l">{page.title}</h1>

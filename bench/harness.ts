@@ -1,5 +1,9 @@
 // What every benchmark here needs: clean-up steps that run once (on success,
-// failure, Ctrl-C or when the time limit is reached), and percentiles.
+// failure, Ctrl-C or when the time limit is reached), percentiles, and a
+// database of its own.
+import pg from "pg";
+import { openDatabaseServer, withDatabase } from "../server/database";
+import { migrate } from "../server/migrate";
 
 const steps: (() => Promise<void>)[] = [];
 let cleaning: Promise<void> | undefined;
@@ -10,7 +14,7 @@ export function onCleanup(step: () => Promise<unknown>) {
 }
 
 /** Runs the clean-up steps registered so far, once. */
-export function cleanup() {
+function cleanup() {
   cleaning ??= (async () => {
     while (steps.length) await steps.pop()!().catch((error: Error) => console.error(`Cleaning up: ${error.message}`));
   })();
@@ -31,8 +35,53 @@ export function limitRun(totalMs: number) {
   }, totalMs).unref();
 }
 
+/**
+ * Runs a benchmark: its exit code from `main`, or 1 after printing the error
+ * and whatever `printed` returns (the app server's output); cleans up, exits.
+ */
+export async function runBench(main: () => Promise<number>, printed: () => string | undefined = () => undefined): Promise<never> {
+  let code = 1;
+  try {
+    code = await main();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    const output = printed();
+    if (output) console.error(`The app server printed:\n${output}`);
+  } finally {
+    await cleanup();
+  }
+  process.exit(code);
+}
+
 /** The p-th percentile of sorted values (nearest rank). */
 export function percentile(sorted: number[], p: number) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * The benchmark's own database `name` on the test database server (embedded
+ * data/pg-test, or DATABASE_URL's), made afresh, migrated and dropped at
+ * clean-up; the app's modules, imported after this, use it.
+ */
+export async function benchDatabase(name: string) {
+  const server = await openDatabaseServer("test");
+  onCleanup(() => server.stop());
+  const asAdmin = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: server.adminUrlFor("postgres") });
+    await admin.connect();
+    await admin.query(sql).finally(() => admin.end());
+  };
+  await asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await asAdmin(`CREATE DATABASE "${name}"`);
+  onCleanup(() => asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  // Migrated as the owner; the app (and the seeding) connects as its own role.
+  await migrate(server.migrationFor(name));
+  const url = withDatabase(server.url, name);
+
+  process.env.DATABASE_URL = url;
+  process.env.SESSION_SECRET ??= "bench-session-secret-bench-session-secret";
+  const { db } = await import("~/db.server");
+  onCleanup(() => db.$disconnect());
+  return { url, embedded: server.embedded, db };
 }

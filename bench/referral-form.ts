@@ -24,7 +24,7 @@ import { openDatabaseServer, withDatabase } from "../server/database";
 import { migrate } from "../server/migrate";
 import { startAppServer, type AppServer } from "../tests/e2e/browser";
 import { referralAnswers } from "../tests/referral-answers";
-import { cleanup, limitRun, onCleanup, percentile } from "./harness";
+import { limitRun, onCleanup, percentile, runBench } from "./harness";
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 200);
 const CONCURRENCIES = [1, 8];
@@ -215,7 +215,7 @@ async function benchOn(label: string, adminUrl: string, uploads: string): Promis
     withClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)).then(() => {});
   onCleanup(dropDatabase);
   const url = withDatabase(adminUrl, DATABASE);
-  await migrate(url);
+  await migrate({ url });
 
   let app: AppServer | undefined = await startAppServer({
     databaseUrl: url,
@@ -271,7 +271,7 @@ async function main() {
   try {
     const embedded = await openDatabaseServer("test");
     onCleanup(() => embedded.stop());
-    outcomes.push({ label: "embedded", outcome: await benchOn("embedded", embedded.urlFor("postgres"), uploads) });
+    outcomes.push({ label: "embedded", outcome: await benchOn("embedded", embedded.adminUrlFor("postgres"), uploads) });
   } catch (error) {
     outcomes.push({ label: "embedded", problem: (error as Error).message });
   } finally {
@@ -313,12 +313,4 @@ async function main() {
   return ok ? 0 : 1;
 }
 
-let code = 1;
-try {
-  code = await main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-} finally {
-  await cleanup();
-}
-process.exit(code);
+await runBench(main);

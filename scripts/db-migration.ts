@@ -33,7 +33,7 @@ let code = 0;
 try {
   const out = execFileSync("npx", diffArgs, {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: server.urlFor("postgres") },
+    env: { ...process.env, DATABASE_URL: server.adminUrlFor("postgres") },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -1,10 +1,12 @@
-// Set-up after `npm ci` and the build: local settings, the embedded database,
-// migrations, bank holidays and the demo data (only into an empty database).
+// Set-up after `npm ci` and the build: local settings, the embedded database
+// and its two roles, migrations, bank holidays and the demo data (only into an
+// empty database). Warns when the app's role could switch the audit trail off.
 //   tsx scripts/setup.ts            (npm run setup, which then starts the app)
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabaseServer, projectRoot } from "../server/database";
+import { appRoleWarning } from "../server/database-roles";
 import { migrate } from "../server/migrate";
 
 const envFile = path.join(projectRoot, ".env");
@@ -22,8 +24,10 @@ const started = Date.now();
 const server = await openDatabaseServer("app");
 try {
   process.env.DATABASE_URL = server.url;
-  const applied = await migrate(server.url);
+  const applied = await migrate(server.migration);
   console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  const warning = await appRoleWarning(server.url);
+  if (warning) console.warn(warning);
   // Imported after DATABASE_URL is set: the app's database client reads it.
   const { seedDemoData } = await import("../prisma/seed");
   await seedDemoData();

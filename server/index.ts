@@ -1,15 +1,18 @@
 // The app server: validates configuration, opens the database (embedded or
-// DATABASE_URL), applies migrations, and serves the Remix app behind the
-// security headers every response carries.
+// DATABASE_URL), applies migrations, watches that the database answers, and
+// serves the Remix app behind the security headers every response carries.
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { parseEnv } from "../app/config/env.server";
 import { openDatabaseServer, projectRoot } from "./database";
+import { databaseProbe, watchDatabase } from "./database-health";
+import { appRoleWarning } from "./database-roles";
 import { migrate } from "./migrate";
+import { remixRequestHandler } from "./remix-handler";
+import { sameOriginOnly } from "./same-origin";
 
 function fail(message: string): never {
   console.error(message);
@@ -29,13 +32,22 @@ const production = env.NODE_ENV === "production";
 
 const database = await openDatabaseServer("app").catch((error: Error) => fail(error.message));
 process.env.DATABASE_URL = database.url;
-const applied = await migrate(database.url);
+const applied = await migrate(database.migration).catch((error: Error) => fail(error.message));
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+const roleWarning = await appRoleWarning(database.url);
+if (roleWarning) console.warn(roleWarning);
+// Only the embedded server, which this app owns, is restarted; an operator's is reported.
+const probe = databaseProbe(database.url);
+const stopWatchingDatabase = watchDatabase(probe, database.restart);
 // Loaded only now: the app's modules read DATABASE_URL when first imported.
 const { startBackgroundJobs } = await import("../app/jobs.server");
+const { attachmentLimits } = await import("../app/documents/uploads.server");
 const stopBackgroundJobs = startBackgroundJobs();
 
-const MAX_BODY_BYTES = 60 * 1024 * 1024; // five 10 MB attachments and the form
+// No request body is read past this: the largest the app accepts (an upload
+// of every allowed attachment), with room for the form around it. The app's
+// readers stop sooner: forms at FORM_MAX_KB, uploads at their own limit.
+const MAX_BODY_BYTES = Math.max(attachmentLimits().maxBodyBytes, env.FORM_MAX_KB * 1024) + 64 * 1024;
 
 const app = express();
 app.disable("x-powered-by");
@@ -76,14 +88,19 @@ app.use((req: Request, res: Response, next: NextFunction) => {
     ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   });
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain").send("The request is too large.");
+    res.status(413).set("Connection", "close").type("text/plain").send("The request is too large.");
     return;
   }
   next();
 });
+app.use(sameOriginOnly(env.TRUST_PROXY));
 
-app.get("/healthz", (_req, res) => {
-  res.type("text/plain").send("ok");
+app.get("/healthz", async (_req, res) => {
+  const problem = await probe.problem();
+  res
+    .status(problem ? 503 : 200)
+    .type("text/plain")
+    .send(problem ? "database unavailable" : "ok");
 });
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -104,24 +121,29 @@ if (production) {
 
 app.all(
   "*",
-  createRequestHandler({
+  remixRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
+    maxBodyBytes: MAX_BODY_BYTES,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      requestId: res.locals.requestId,
+      // A single-fetch data request (path ending ".data"): downloads refuse these.
+      dataRequest: req.path.endsWith(".data"),
+    }),
   }),
 );
 
 const listener = app.listen(env.PORT, () => {
-  console.log(
-    `${env.SERVICE_NAME} is running at http://localhost:${env.PORT} ` +
-      `(${database.embedded ? "embedded PostgreSQL in data/pg" : "PostgreSQL from DATABASE_URL"}, ${env.NODE_ENV})`,
-  );
+  console.log(`${env.SERVICE_NAME} is running at http://localhost:${env.PORT} (${database.description}, ${env.NODE_ENV})`);
 });
 listener.on("error", (error) => fail(`Could not listen on port ${env.PORT}: ${error.message}`));
 
 async function shutdown() {
   listener.close();
   stopBackgroundJobs();
+  stopWatchingDatabase();
+  await probe.close();
   await database.stop();
   process.exit(0);
 }

@@ -3,14 +3,31 @@
 // once. Rows go into _prisma_migrations with Prisma's SHA-256 checksum, so
 // `prisma migrate status` agrees. Faster than `prisma migrate deploy` here
 // (no lock timer) and it leaves nothing to resolve by hand after an error.
+// Migrations run as the owner of the schema; afterwards the app's role is
+// granted exactly its rights (server/database-roles.ts).
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { projectRoot } from "./database";
+import { adoptObjects, grantAppRole } from "./database-roles";
 
 const migrationsDir = path.join(projectRoot, "prisma", "migrations");
 const LOCK_KEY = 72_616_001; // any constant: the app's migration lock
+
+/** Where and as whom to migrate one database. */
+export type MigrationTarget = {
+  /** A connection to the database: as its owner, or as a superuser when `owner` is set. */
+  url: string;
+  /**
+   * Servers this project administers (embedded, the test suite's): the
+   * superuser first hands everything to this role, then acts as it, so every
+   * object it creates is the owner's.
+   */
+  owner?: string;
+  /** The role the app connects as, granted its rights after migrating; none when the app connects as `url`'s user. */
+  appRole?: string;
+};
 
 export function migrationFolders() {
   return fs
@@ -20,30 +37,45 @@ export function migrationFolders() {
     .sort();
 }
 
-/** A fingerprint of the migration history, to name a migrated template database. */
+/**
+ * A fingerprint of what a migrated database holds, to name a migrated
+ * template database: the migration history, and how this runner applies it
+ * (who owns what, what the app's role is granted).
+ */
 export function migrationsFingerprint() {
   const hash = createHash("sha256");
   for (const name of migrationFolders()) {
     hash.update(name).update(fs.readFileSync(path.join(migrationsDir, name, "migration.sql")));
   }
+  for (const runner of ["server/migrate.ts", "server/database-roles.ts"]) hash.update(fs.readFileSync(path.join(projectRoot, runner)));
   return hash.digest("hex").slice(0, 12);
 }
 
-export async function migrate(connectionString: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString });
+export async function migrate({ url, owner, appRole }: MigrationTarget): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied: string[] = [];
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
-    await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
-      "checksum" VARCHAR(64) NOT NULL,
-      "finished_at" TIMESTAMPTZ,
-      "migration_name" VARCHAR(255) NOT NULL,
-      "logs" TEXT,
-      "rolled_back_at" TIMESTAMPTZ,
-      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-      "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
+    if (owner) {
+      await adoptObjects(client, owner);
+      await client.query(`SET ROLE ${pg.escapeIdentifier(owner)}`);
+    }
+    // The app's own role may run this too (DATABASE_URL without
+    // DATABASE_MIGRATION_URL): it cannot create tables, and need not when
+    // nothing is pending.
+    const history = await client.query<{ exists: boolean }>("SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS exists");
+    if (!history.rows[0]!.exists) {
+      await client.query(`CREATE TABLE "_prisma_migrations" (
+        "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+        "checksum" VARCHAR(64) NOT NULL,
+        "finished_at" TIMESTAMPTZ,
+        "migration_name" VARCHAR(255) NOT NULL,
+        "logs" TEXT,
+        "rolled_back_at" TIMESTAMPTZ,
+        "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+        "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
+    }
     const done = new Set(
       (
         await client.query<{ migration_name: string }>(
@@ -66,10 +98,16 @@ export async function migrate(connectionString: string): Promise<string[]> {
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new Error(`Migration ${name} failed and was rolled back: ${(error as Error).message}`);
+        const denied = (error as { code?: string }).code === "42501"; // insufficient_privilege
+        throw new Error(
+          `Migration ${name} failed and was rolled back: ${(error as Error).message}` +
+            (denied ? ` (migrations need the owner's connection: set DATABASE_MIGRATION_URL; README, "Database roles")` : ""),
+        );
       }
       applied.push(name);
     }
+    const { rows } = await client.query<{ name: string }>("SELECT current_user AS name");
+    if (appRole && appRole !== rows[0]!.name) await grantAppRole(client, appRole);
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
     await client.end();

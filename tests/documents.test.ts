@@ -1,6 +1,6 @@
-// Attachments (issue 3): reading uploads from real multipart requests,
-// storing files, keeping them with a referral draft, the staff download and
-// its audit event, and the clean-up of expired drafts.
+// Attachments: reading uploads from real multipart requests, storing files,
+// and the staff download and its audit event. Keeping files with a referral
+// draft is tests/draft-files.test.ts.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +16,8 @@ const uploadDir = vi.hoisted(() => {
 });
 
 import { db } from "~/db.server";
-import { attachmentLimits, attachToDraft, deleteExpiredDrafts, readAttachmentUploads, removeFromDraft } from "~/documents/uploads.server";
+import { attachmentLimits, readAttachmentUploads } from "~/documents/uploads.server";
+import { attachToDraft } from "~/referrals/draft-files.server";
 import {
   deleteStoredFile,
   isStorageKey,
@@ -27,6 +28,7 @@ import {
 } from "~/documents/storage.server";
 import * as download from "~/routes/documents.$documentId";
 import { createCase } from "./factories";
+import { minimalPdf } from "./fixtures/files";
 import { BASE, request, run, signedIn, statusOf } from "./helpers";
 import { expectConsoleErrors } from "./setup-file";
 
@@ -35,12 +37,8 @@ afterAll(() => fs.rmSync(uploadDir, { recursive: true, force: true }));
 const MB = 1024 * 1024;
 const TYPE_MESSAGE = "must be a PDF, Word document, image (JPG, PNG, GIF, WebP) or plain text file";
 
-const pdf = (size = 64) => {
-  const head = new TextEncoder().encode("%PDF-1.7\n");
-  const out = new Uint8Array(Math.max(size, head.length)).fill(0x20);
-  out.set(head);
-  return out;
-};
+/** A well-formed PDF of exactly `size` bytes, or the smallest there is (330 bytes). */
+const pdf = (size = 0) => minimalPdf(undefined, { size });
 const png = () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
 function post(form: FormData, headers: Record<string, string> = {}) {
@@ -297,71 +295,6 @@ async function newDraft(expiresAt = new Date(Date.now() + 7 * 86_400_000)) {
   return db.referralDraft.create({ data: { expiresAt } });
 }
 
-describe("files kept with a referral draft", () => {
-  it("attaches a file to a draft and removes it only from that draft", async () => {
-    const draft = await newDraft();
-    const other = await newDraft();
-    const doc = await attachToDraft(draft.id, { filename: "evil\u202Etxt.exe", mediaType: "application/x-msdownload", bytes: pdf(300) });
-    expect(doc).toMatchObject({ filename: "eviltxt.pdf", mediaType: "application/pdf", sizeBytes: 300 });
-    const row = await db.document.findUniqueOrThrow({ where: { id: doc.id } });
-    expect(row).toMatchObject({
-      kind: "ATTACHMENT",
-      draftId: draft.id,
-      caseId: null,
-      sha256: createHash("sha256").update(pdf(300)).digest("hex"),
-    });
-    expect(fs.existsSync(path.join(uploadDir, row.storageKey))).toBe(true);
-
-    expect(await removeFromDraft(other.id, doc.id)).toBe(false);
-    expect(await removeFromDraft(draft.id, "not-a-uuid")).toBe(false);
-    expect(await db.document.count({ where: { id: doc.id } })).toBe(1);
-
-    expect(await removeFromDraft(draft.id, doc.id)).toBe(true);
-    expect(await db.document.count({ where: { id: doc.id } })).toBe(0);
-    expect(fs.existsSync(path.join(uploadDir, row.storageKey))).toBe(false);
-    expect(await removeFromDraft(draft.id, doc.id)).toBe(false);
-  });
-
-  it("refuses to store what the upload check would refuse, and leaves no file when the draft is gone", async () => {
-    const draft = await newDraft();
-    await expect(
-      attachToDraft(draft.id, { filename: "x.pdf", mediaType: "application/pdf", bytes: new TextEncoder().encode("<html>") }),
-    ).rejects.toThrow();
-    const before = listFiles();
-    await expect(
-      attachToDraft("00000000-0000-4000-8000-000000000000", { filename: "x.pdf", mediaType: "application/pdf", bytes: pdf() }),
-    ).rejects.toThrow();
-    expect(listFiles()).toEqual(before);
-  });
-
-  it("deletes expired drafts with their documents and stored files, and nothing else", async () => {
-    const now = new Date();
-    const expired = await newDraft(new Date(now.getTime() - 1000));
-    const expiresNow = await newDraft(now);
-    const current = await newDraft(new Date(now.getTime() + 86_400_000));
-    const a = await attachToDraft(expired.id, { filename: "a.pdf", mediaType: "", bytes: pdf() });
-    const b = await attachToDraft(expired.id, { filename: "b.png", mediaType: "", bytes: png() });
-    const c = await attachToDraft(expiresNow.id, { filename: "c.txt", mediaType: "", bytes: new TextEncoder().encode("notes") });
-    const kept = await attachToDraft(current.id, { filename: "d.pdf", mediaType: "", bytes: pdf() });
-    const keyOf = async (id: string) => (await db.document.findUniqueOrThrow({ where: { id } })).storageKey;
-    const goneKeys = [await keyOf(a.id), await keyOf(b.id), await keyOf(c.id)];
-    const keptKey = await keyOf(kept.id);
-
-    expect(await deleteExpiredDrafts(now)).toEqual({ drafts: 2, documents: 3, files: 3 });
-    expect(await db.referralDraft.count({ where: { id: { in: [expired.id, expiresNow.id] } } })).toBe(0);
-    expect(await db.document.count({ where: { id: { in: [a.id, b.id, c.id] } } })).toBe(0);
-    for (const key of goneKeys) expect(fs.existsSync(path.join(uploadDir, key))).toBe(false);
-    expect(await db.document.count({ where: { id: kept.id } })).toBe(1);
-    expect(fs.existsSync(path.join(uploadDir, keptKey))).toBe(true);
-    expect(await deleteExpiredDrafts(now)).toEqual({ drafts: 0, documents: 0, files: 0 });
-  });
-});
-
-function listFiles() {
-  if (!fs.existsSync(uploadDir)) return [];
-  return (fs.readdirSync(uploadDir, { recursive: true }) as string[]).filter((p) => fs.statSync(path.join(uploadDir, p)).isFile()).sort();
-}
-
 async function caseDocument(filename: string, bytes: Uint8Array, mediaType = "application/pdf") {
   const file = await createCase(db);
   const stored = await storeFile(bytes);
@@ -425,7 +358,8 @@ describe("downloading a case's document", () => {
 
   it("never serves a draft's file: 404", async () => {
     const draft = await newDraft();
-    const doc = await attachToDraft(draft.id, { filename: "draft.pdf", mediaType: "", bytes: pdf() });
+    const attached = await attachToDraft(draft.id, [{ filename: "draft.pdf", mediaType: "", bytes: pdf() }]);
+    const doc = attached.ok ? attached.documents[0]! : expect.unreachable();
     const caller = await signedIn(["MANAGER"]);
     const { value } = await run(download.loader, request(`/documents/${doc.id}`, { caller }), { documentId: doc.id });
     expect(statusOf(value)).toBe(404);

@@ -1,22 +1,27 @@
 // Once per test run: open the test database server (the embedded one under
-// data/pg-test, or DATABASE_URL's), and make a template database migrated to
-// the current schema, with bank holidays. Each test file then gets its own
-// database copied from it (tests/setup-file.ts), so files run in parallel.
+// data/pg-test, or DATABASE_URL's, where a superuser is needed), which makes
+// the suite's owner and app roles there, and make a template database
+// migrated to the current schema as the owner, with the app role's grants
+// and bank holidays. Each test file then gets its own database copied from it
+// (tests/setup-file.ts), grants and all, so files run in parallel and the app
+// runs with exactly the rights it has in production.
 import type { TestProject } from "vitest/node";
 import pg from "pg";
-import { openDatabaseServer } from "../server/database";
+import { openDatabaseServer, withDatabase } from "../server/database";
 import { migrate, migrationsFingerprint } from "../server/migrate";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    database: { adminUrl: string; template: string };
+    /** A superuser's and the app role's connections (to the "postgres" database), the owner role, the template database. */
+    database: { adminUrl: string; appUrl: string; owner: string; template: string };
   }
 }
 
 export default async function setup(project: TestProject) {
   const server = await openDatabaseServer("test");
   const template = `lado_template_${migrationsFingerprint()}`;
-  const admin = new pg.Client({ connectionString: server.urlFor("postgres") });
+  const adminUrl = server.adminUrlFor("postgres");
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await admin.query("SELECT pg_advisory_lock(72616002)");
@@ -25,8 +30,8 @@ export default async function setup(project: TestProject) {
       const building = `${template}_building`;
       await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
       await admin.query(`CREATE DATABASE "${building}"`);
-      await migrate(server.urlFor(building));
-      await fillTemplate(server.urlFor(building));
+      await migrate(server.migrationFor(building));
+      await fillTemplate(withDatabase(server.url, building));
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
     }
     // Databases left by an interrupted earlier run (test databases are named
@@ -44,10 +49,11 @@ export default async function setup(project: TestProject) {
     await admin.query("SELECT pg_advisory_unlock(72616002)").catch(() => {});
     await admin.end();
   }
-  project.provide("database", { adminUrl: server.urlFor("postgres"), template });
+  // The test server always has the suite's roles (server/database.ts makes them).
+  project.provide("database", { adminUrl, appUrl: server.url, owner: server.roles!.owner, template });
   return async () => {
     // Another run may be using the same server: leave it running for them.
-    const others = new pg.Client({ connectionString: server.urlFor("postgres") });
+    const others = new pg.Client({ connectionString: adminUrl });
     await others.connect();
     const names = await others.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'lado\\_test\\_%'");
     await others.end();

@@ -2,18 +2,21 @@
 // staff or as nobody.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/enums";
+import { staffFormToken } from "~/auth/guard.server";
 import { startSession } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { createUser } from "./factories";
 
 export const BASE = "http://localhost";
 
-export type Caller = { cookie: string; user: { id: string; name: string } };
+/** A signed-in member of staff: their session cookie, and the CSRF token their forms carry. */
+export type Caller = { cookie: string; csrf: string; user: { id: string; name: string } };
 
 export async function signedIn(roles: Role[]): Promise<Caller> {
   const user = await createUser(db, { roles });
   const setCookie = await startSession(user.id);
-  return { cookie: setCookie.split(";")[0]!, user };
+  const session = await db.session.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "desc" } });
+  return { cookie: setCookie.split(";")[0]!, csrf: staffFormToken(session.id), user };
 }
 
 export function request(path: string, init: { caller?: Caller | null; form?: Record<string, string | string[]>; cookie?: string } = {}) {
@@ -22,7 +25,9 @@ export function request(path: string, init: { caller?: Caller | null; form?: Rec
   if (cookie) headers.set("Cookie", cookie);
   if (!init.form) return new Request(`${BASE}${path}`, { headers });
   const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(init.form)) {
+  // A caller's form carries their token, as the page would, unless the test sends its own.
+  const fields = init.caller && !("csrf" in init.form) ? { csrf: init.caller.csrf, ...init.form } : init.form;
+  for (const [key, value] of Object.entries(fields)) {
     for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
   }
   headers.set("Content-Type", "application/x-www-form-urlencoded");

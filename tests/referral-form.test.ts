@@ -1,4 +1,5 @@
 // The public referral form, page by page, through the real routes and database.
+import { data } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { findDraft } from "~/referrals/drafts.server";
@@ -215,6 +216,46 @@ describe("the referral form", () => {
     expect(await db.case.count()).toBe(before);
   });
 
+  it("five submits at once make one case, and every one of them shows the confirmation with its reference", async () => {
+    const referrer = new Referrer();
+    await completeAllPages(referrer);
+    const csrf = await referrer.csrf();
+    const before = await db.case.count();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => run(check.action, referrer.request("/refer/check", { csrf, declaration: "yes" }))),
+    );
+    expect(await db.case.count()).toBe(before + 1);
+    const references = new Set<string>();
+    for (const { value } of results) {
+      expect(statusOf(value)).toBe(302);
+      expect((value as Response).headers.get("Location")).toBe("/refer/sent");
+      const confirmation = new Referrer(referrer.address);
+      confirmation.keep(value);
+      references.add(bodyOf<{ reference: string }>((await run(sent.loader, confirmation.request("/refer/sent"))).value).reference);
+    }
+    expect(references.size).toBe(1);
+    const [reference] = references;
+    expect(await db.case.count({ where: { reference } })).toBe(1);
+  });
+
+  it("a replay of the old request after sending (the draft's own cookie) shows the reference, not 'expired'", async () => {
+    const referrer = new Referrer();
+    await completeAllPages(referrer);
+    const csrf = await referrer.csrf();
+    const draftCookie = referrer.cookie;
+    await referrer.post(check.action, "/refer/check", { declaration: "yes" });
+    const reference = bodyOf<{ reference: string }>((await run(sent.loader, referrer.request("/refer/sent"))).value).reference;
+
+    const replaying = new Referrer(referrer.address);
+    replaying.cookie = draftCookie;
+    const replay = replaying.keep((await run(check.action, replaying.request("/refer/check", { csrf, declaration: "yes" }))).value);
+    expect((replay as Response).headers.get("Location")).toBe("/refer/sent");
+    expect(bodyOf<{ reference: string }>((await run(sent.loader, replaying.request("/refer/sent"))).value).reference).toBe(reference);
+    // The sent draft keeps nothing the referrer typed.
+    const draft = await db.referralDraft.findFirstOrThrow({ where: { submittedReference: reference } });
+    expect(draft.answers).toEqual({});
+  });
+
   it("needs the declaration, and turns away a robot that fills in the hidden field", async () => {
     const referrer = new Referrer();
     await completeAllPages(referrer);
@@ -251,6 +292,19 @@ describe("the referral form", () => {
     expect(await findDraft(eleventh.request("/refer/check"))).not.toBeNull(); // kept to send later
   }, 60_000);
 
+  it("limits how many referrals one client address may start in an hour", async () => {
+    const address = "203.0.113.78";
+    for (let i = 0; i < 20; i++) {
+      const { value } = await run(start.action, new Referrer(address).request("/refer", {}));
+      expect(statusOf(value)).toBe(302);
+    }
+    const { value } = await run(start.action, new Referrer(address).request("/refer", {}));
+    expect(statusOf(value)).toBe(429);
+    expect(bodyOf<{ message: string }>(value).message).toBe("rate-limited");
+    // Another address is not affected.
+    expect(statusOf((await run(start.action, new Referrer("203.0.113.79").request("/refer", {}))).value)).toBe(302);
+  });
+
   it("sends an expired draft back to the start, saying why", async () => {
     const referrer = new Referrer();
     await referrer.begin();
@@ -258,6 +312,33 @@ describe("the referral form", () => {
     await db.referralDraft.update({ where: { id: draft!.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const { value } = await run(page.loader, referrer.request("/refer/about-you"), { page: "about-you" });
     expect((value as Response).headers.get("Location")).toBe("/refer?expired=1");
+  });
+
+  it("keeps what the referrer typed when the database is unavailable: the page again with the answers and a notice (503)", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    const csrf = await referrer.csrf();
+    // The database goes away: reading the draft and saving the page both fail as the app's client fails then.
+    const drafts = db.referralDraft as unknown as Record<"findUnique" | "updateMany", unknown>;
+    const working = { findUnique: drafts.findUnique, updateMany: drafts.updateMany };
+    drafts.findUnique = drafts.updateMany = () => Promise.reject(data({ message: "unavailable" }, { status: 503 }));
+    try {
+      const typed = { ...answers["about-you"]!, csrf };
+      const { value, thrown } = await run(page.action, referrer.request("/refer/about-you", typed), { page: "about-you" });
+      expect(thrown).toBe(false);
+      expect(statusOf(value)).toBe(503);
+      const body = bodyOf<{ unavailable: boolean; values: Form }>(value);
+      expect(body.unavailable).toBe(true);
+      expect(body.values).toMatchObject(answers["about-you"]!);
+      // The page itself still shows, with its token, to send again.
+      const shown = await run(page.loader, referrer.request("/refer/about-you"), { page: "about-you" });
+      expect(statusOf(shown.value)).toBe(503);
+      expect(bodyOf<{ offline: boolean; csrf: string }>(shown.value)).toMatchObject({ offline: true, csrf });
+    } finally {
+      Object.assign(drafts, working);
+    }
+    // Back again: the same answers are taken.
+    expect(statusOf(await referrer.page("about-you", answers["about-you"]!))).toBe(302);
   });
 
   it("answers 404 for a page that does not exist", async () => {

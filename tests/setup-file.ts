@@ -1,4 +1,6 @@
-// Before each test file: its own database, copied from the migrated template;
+// Before each test file: its own database, copied from the migrated template
+// (owned by the owner role, with the app role's grants), which the app reaches
+// as the app role, as in production, so a missing grant fails a test;
 // msw for all outbound HTTP (an unhandled request fails the test); and
 // console.error fails the test unless the test expects it.
 import { randomBytes } from "node:crypto";
@@ -10,15 +12,15 @@ import pg from "pg";
 import { withDatabase } from "../server/database";
 import { afterAll, afterEach, beforeAll, beforeEach, inject, vi } from "vitest";
 
-const { adminUrl, template } = inject("database");
+const { adminUrl, appUrl, owner, template } = inject("database");
 // Named after the runner (the parent process) so a later run can tell it is stale.
 const name = `lado_test_${process.ppid}_${randomBytes(6).toString("hex")}`;
 
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}" OWNER ${pg.escapeIdentifier(owner)}`);
 
-process.env.DATABASE_URL = withDatabase(adminUrl, name);
+process.env.DATABASE_URL = withDatabase(appUrl, name);
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET = "test-secret-test-secret-test-secret-0001";
 process.env.TZ = "UTC"; // the app must show London time whatever the server's zone

@@ -2,13 +2,17 @@
 import { redirect } from "@remix-run/node";
 import { can, type Permission } from "./permissions";
 import { currentSession } from "./session.server";
+import { checkFormToken, CSRF_FIELD, formToken } from "~/utils/csrf.server";
+import { readForm } from "~/utils/forms.server";
 import { forbidden } from "~/utils/responses.server";
 
 export type StaffUser = NonNullable<Awaited<ReturnType<typeof currentSession>>>["user"];
 
 /**
  * The signed-in user, who must hold the permission. No session: a redirect
- * to sign-in that brings them back. Without the permission: 403.
+ * to sign-in that brings them back. Without the permission: 403. Then, for
+ * any request that is not a GET, the form is read (once: the action's readForm
+ * gets the same values) and must carry this session's CSRF token.
  */
 export async function requireUser(request: Request, permission?: Permission): Promise<StaffUser> {
   const session = await currentSession(request);
@@ -18,5 +22,13 @@ export async function requireUser(request: Request, permission?: Permission): Pr
     throw redirect(`/sign-in?${new URLSearchParams({ returnTo: back })}`);
   }
   if (permission && !can(session.user.roles, permission)) throw forbidden();
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    checkFormToken("staff", session.id, (await readForm(request))[CSRF_FIELD]);
+  }
   return session.user;
+}
+
+/** The token the signed-in user's forms carry (the root loader hands it to every page). */
+export function staffFormToken(sessionId: string) {
+  return formToken("staff", sessionId);
 }

@@ -1,18 +1,21 @@
-// Staff sign-in with remix-auth's form strategy. Failures are counted per
-// e-mail address typed (whether or not an account has it) and pause sign-in
-// after too many, so nothing reveals which accounts exist.
+// Staff sign-in with remix-auth's form strategy. Attempts are throttled per
+// email address typed (whether or not an account has it, so nothing reveals
+// which accounts exist) and per client address, with growing delays rather
+// than a lock-out (sign-in-throttle.server.ts).
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { z } from "zod";
-import { env } from "~/config/env.server";
 import { db } from "~/db.server";
 import { recordAudit } from "~/audit/audit.server";
+import { clientAddress } from "~/utils/client-address.server";
 import { decoyHash, verifyPassword } from "./password.server";
+import { signInSucceeded, takeSignInAttempt, throttleKeys } from "./sign-in-throttle.server";
 
 export class SignInError extends Error {
   constructor(
-    readonly reason: "invalid" | "locked",
-    readonly lockedUntil?: Date,
+    readonly reason: "invalid" | "throttled",
+    /** For "throttled": how long until the next attempt may be checked. */
+    readonly waitMs = 0,
   ) {
     super(reason);
   }
@@ -35,23 +38,21 @@ authenticator.use(
   new FormStrategy(async ({ form, request }) => {
     const { email, password } = signInSchema.parse({ email: form.get("email"), password: form.get("password") });
     const now = new Date();
-    const throttle = await db.signInThrottle.findUnique({ where: { email } });
-    if (throttle?.lockedUntil && throttle.lockedUntil > now) throw new SignInError("locked", throttle.lockedUntil);
-
+    const keys = throttleKeys(email, clientAddress(request));
+    const attempt = await takeSignInAttempt(keys, now);
     const user = await db.user.findUnique({ where: { email } });
+    if (!attempt.allowed) {
+      // Refused before the password is checked: it costs no hashing.
+      await recordAudit(request, { who: user?.id ?? null, what: "auth.sign-in-failed", details: { throttled: true } });
+      throw new SignInError("throttled", attempt.waitMs);
+    }
+
     const ok = await verifyPassword(password, user?.active ? user.passwordHash : await decoyHash);
     if (!ok || !user?.active) {
-      const failures = (throttle?.failures ?? 0) + 1;
-      const lockedUntil = failures >= env().SIGN_IN_MAX_FAILURES ? new Date(now.getTime() + env().SIGN_IN_LOCK_MINUTES * 60_000) : null;
-      await db.signInThrottle.upsert({
-        where: { email },
-        create: { email, failures, lastFailedAt: now, lockedUntil },
-        update: { failures, lastFailedAt: now, lockedUntil },
-      });
-      await recordAudit(request, { who: user?.id ?? null, what: "auth.sign-in-failed", details: { failures } });
-      throw lockedUntil ? new SignInError("locked", lockedUntil) : new SignInError("invalid");
+      await recordAudit(request, { who: user?.id ?? null, what: "auth.sign-in-failed", details: { failures: attempt.accountFailures } });
+      throw new SignInError("invalid");
     }
-    await db.signInThrottle.deleteMany({ where: { email } });
+    await signInSucceeded(keys, now);
     await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
     await recordAudit(request, { who: user.id, what: "auth.sign-in" });
     return { id: user.id, name: user.name };

@@ -7,9 +7,29 @@ import { caseStage } from "./stage";
 export const PAGE_SIZE = 25;
 
 export const caseListQuery = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: z
+    .string()
+    .trim()
+    .max(100, "Search terms must be 100 characters or fewer")
+    .refine((q) => !/\p{Cc}/u.test(q), "Search terms cannot contain hidden control characters: type them again")
+    .default(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+
+/**
+ * A case reference from a URL, or null. References are ours (LADO-2026-00123)
+ * or imported from a council's old system, so any short printable text is
+ * looked up; anything else is not found without asking the database.
+ */
+function caseReference(param: string) {
+  const parsed = z
+    .string()
+    .min(1)
+    .max(60)
+    .regex(/^[^\p{Cc}\p{Cf}]+$/u)
+    .safeParse(param);
+  return parsed.success ? parsed.data : null;
+}
 
 const latestRecords = {
   decisions: { orderBy: { revision: "desc" }, take: 1, select: { category: true } },
@@ -57,12 +77,15 @@ export async function listCases({ q, page }: z.infer<typeof caseListQuery>) {
 }
 
 /** A case's id and reference, or null: for pages about a case that do not show it. */
-export function findCaseId(reference: string) {
-  return db.case.findUnique({ where: { reference }, select: { id: true, reference: true } });
+export async function findCaseId(param: string) {
+  const reference = caseReference(param);
+  return reference ? db.case.findUnique({ where: { reference }, select: { id: true, reference: true } }) : null;
 }
 
 /** Everything on one case file, or null. */
-export async function findCase(reference: string) {
+export async function findCase(param: string) {
+  const reference = caseReference(param);
+  if (!reference) return null;
   const found = await db.case.findUnique({
     where: { reference },
     include: {

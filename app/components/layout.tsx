@@ -4,6 +4,9 @@ import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~/generated/prisma/enums";
 import { can, type Permission } from "~/auth/permissions";
+import { usePublicEnv } from "~/utils/public-env";
+import { NotificationBanner } from "./notification-banner";
+import { CsrfField } from "./staff-form";
 
 type ShellUser = { name: string; roles: Role[] } | null;
 
@@ -16,20 +19,9 @@ const navigation: { to: string; label: string; permission: Permission }[] = [
   { to: "/users", label: "Users", permission: "users:manage" },
 ];
 
-export function Shell({
-  user,
-  serviceName,
-  councilName,
-  flash,
-  children,
-}: {
-  user: ShellUser;
-  serviceName: string;
-  councilName: string;
-  flash?: string | null;
-  children: ReactNode;
-}) {
+export function Shell({ user, flash, children }: { user: ShellUser; flash?: string | null; children: ReactNode }) {
   const { pathname } = useLocation();
+  const { SERVICE_NAME: serviceName, COUNCIL_NAME: councilName } = usePublicEnv();
   const links = user ? navigation.filter((item) => can(user.roles, item.permission)) : [];
   return (
     <>
@@ -82,6 +74,7 @@ export function Shell({
               Signed in as <strong>{user.name}</strong>
             </span>
             <form method="post" action="/sign-out">
+              <CsrfField />
               <button type="submit" className="app-link-button">
                 Sign out
               </button>
@@ -89,23 +82,7 @@ export function Shell({
           </div>
         ) : null}
         <main className="govuk-main-wrapper" id="main-content" role="main">
-          {flash ? (
-            <div
-              className="govuk-notification-banner govuk-notification-banner--success"
-              role="alert"
-              aria-labelledby="flash-title"
-              data-module="govuk-notification-banner"
-            >
-              <div className="govuk-notification-banner__header">
-                <h2 className="govuk-notification-banner__title" id="flash-title">
-                  Success
-                </h2>
-              </div>
-              <div className="govuk-notification-banner__content">
-                <p className="govuk-notification-banner__heading">{flash}</p>
-              </div>
-            </div>
-          ) : null}
+          {flash ? <NotificationBanner success heading={flash} /> : null}
           {children}
         </main>
       </div>

@@ -10,14 +10,19 @@ const minutes = (fallback: number) =>
     .max(60 * 24 * 30)
     .default(fallback);
 
+/** A PostgreSQL connection string (server/database.ts checks the database settings with it too). */
+export const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+/, "must be a PostgreSQL connection string (postgresql://user:password@host:port/database)");
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\/.+/, "must be a PostgreSQL connection string (postgresql://user:password@host:port/database)")
-      .optional(),
+    /** The app's connection: as its own role, which owns nothing (README, "Database roles"). */
+    DATABASE_URL: postgresUrl.optional(),
+    /** The owner's connection, for migrations only; without it they run as DATABASE_URL. */
+    DATABASE_MIGRATION_URL: postgresUrl.optional(),
     SESSION_SECRET: z
       .string("is not set (npm run setup writes one to .env)")
       .transform((s) =>
@@ -34,8 +39,14 @@ const schema = z
       .min(1)
       .max(24 * 7)
       .default(12),
-    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-    SIGN_IN_LOCK_MINUTES: minutes(15),
+    /**
+     * Sign-in throttling: free attempts, then doubling delays up to a cap, per
+     * account (small cap: anyone can type a colleague's email) and per client address.
+     */
+    SIGN_IN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    SIGN_IN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    SIGN_IN_ADDRESS_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(20),
+    SIGN_IN_ADDRESS_MAX_DELAY_MINUTES: minutes(15),
     SERVICE_NAME: z.string().min(1).default("LADO case management"),
     COUNCIL_NAME: z.string().min(1).default("Example Borough Council"),
     /** The council's numbers, shown by the referral form's screener. */
@@ -47,9 +58,25 @@ const schema = z
     /** GOV.UK Notify: without a key, messages go to the outbox shown in the app. */
     NOTIFY_API_KEY: z.string().min(74, "must be a GOV.UK Notify API key").optional(),
     NOTIFY_TEMPLATE_ID: z.uuid("must be the id of a GOV.UK Notify email template with ((subject)) and ((body))").optional(),
+    /** Every form: the most bytes and fields one may send (a larger one gets a 413 page). */
+    FORM_MAX_KB: z.coerce.number().int().min(16).max(10_240).default(512),
+    FORM_MAX_FIELDS: z.coerce.number().int().min(10).max(10_000).default(500),
     /** Referral form limits. */
     REFERRAL_DRAFT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     REFERRAL_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** Referrals one client address may start in an hour. */
+    REFERRAL_DRAFTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+    /** Megabytes of files one client address may upload in an hour. */
+    ATTACHMENT_MB_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(100),
+    /** Files on referrals not yet sent: the most kept at once, in megabytes (the team is told at 80%). */
+    UNSENT_FILES_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(2048),
+    /** Files on referrals not yet sent are deleted this many hours after upload (the answers last REFERRAL_DRAFT_DAYS). */
+    REFERRAL_FILE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24),
     ATTACHMENT_MAX_FILES: z.coerce.number().int().min(0).max(20).default(5),
     ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
     /** Express's "trust proxy": behind a reverse proxy, how to find the client's address (hops, or addresses). */
@@ -68,7 +95,12 @@ const schema = z
 export type Env = z.infer<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  return parseEnvWith(schema, source);
+}
+
+/** Parses variables with a schema; a failure names each variable and what is wrong with it. */
+export function parseEnvWith<S extends z.ZodType>(variables: S, source: Record<string, string | undefined>): z.output<S> {
+  const result = variables.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`);
     throw new Error(`The configuration is not valid:\n${problems.join("\n")}`);

@@ -1,6 +1,7 @@
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { compoundFileNames, humanFileSize, sanitiseFilename, sniffFileType, zipEntryNames } from "./file-types";
+import { minimalPdf } from "../../tests/fixtures/files";
+import { compoundFileNames, humanFileSize, MAX_UNCOMPRESSED_BYTES, sanitiseFilename, sniffFileType, zipEntryNames } from "./file-types";
 
 // ---------------------------------------------------------------------------
 // Tiny hand-built files
@@ -23,7 +24,14 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const le16 = (n: number) => [n & 0xff, (n >> 8) & 0xff];
 const le32 = (n: number) => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
 
-type ZipEntry = { name: string; content?: string; deflate?: boolean };
+type ZipEntry = {
+  name: string;
+  content?: string;
+  deflate?: boolean;
+  /** Sizes to declare in the headers instead of the real ones. */
+  compressedSize?: number;
+  uncompressedSize?: number;
+};
 
 /** A ZIP file: local headers, and (unless told not to) a central directory. */
 function zip(entries: ZipEntry[], options: { centralDirectory?: boolean; dataDescriptor?: boolean } = {}) {
@@ -36,7 +44,9 @@ function zip(entries: ZipEntry[], options: { centralDirectory?: boolean; dataDes
     const data = e.deflate ? new Uint8Array(deflateRawSync(raw)) : raw;
     const method = e.deflate ? 8 : 0;
     const flags = options.dataDescriptor ? 0x08 : 0;
-    const sizes = options.dataDescriptor ? [...le32(0), ...le32(0)] : [...le32(data.length), ...le32(raw.length)];
+    const compressedSize = e.compressedSize ?? data.length;
+    const uncompressedSize = e.uncompressedSize ?? raw.length;
+    const sizes = options.dataDescriptor ? [...le32(0), ...le32(0)] : [...le32(compressedSize), ...le32(uncompressedSize)];
     const local = bytes(
       [
         0x50,
@@ -59,14 +69,14 @@ function zip(entries: ZipEntry[], options: { centralDirectory?: boolean; dataDes
       data,
     );
     const descriptor = options.dataDescriptor
-      ? bytes([0x50, 0x4b, 0x07, 0x08, ...le32(0), ...le32(data.length), ...le32(raw.length)])
+      ? bytes([0x50, 0x4b, 0x07, 0x08, ...le32(0), ...le32(compressedSize), ...le32(uncompressedSize)])
       : bytes();
     centrals.push(
       bytes(
         [0x50, 0x4b, 0x01, 0x02, ...le16(20), ...le16(20), ...le16(flags), ...le16(method), 0, 0, 0, 0, ...le32(0)],
         [
-          ...le32(data.length),
-          ...le32(raw.length),
+          ...le32(compressedSize),
+          ...le32(uncompressedSize),
           ...le16(name.length),
           ...le16(0),
           ...le16(0),
@@ -141,7 +151,7 @@ const extensionOf = (b: Uint8Array) => sniffFileType(b)?.extension ?? null;
 
 describe("sniffFileType: documents and images by their magic bytes", () => {
   it.each([
-    ["PDF", bytes("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "pdf", "application/pdf"],
+    ["PDF", minimalPdf("Notes of the strategy meeting"), "pdf", "application/pdf"],
     ["PNG", bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), "png", "image/png"],
     ["JPEG (JFIF)", bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), "jpg", "image/jpeg"],
     ["JPEG (Exif)", bytes([0xff, 0xd8, 0xff, 0xe1, 0x12, 0x34]), "jpg", "image/jpeg"],
@@ -164,9 +174,17 @@ describe("sniffFileType: documents and images by their magic bytes", () => {
     expect(zipEntryNames(docx())).toEqual(["[Content_Types].xml", "_rels/.rels", "word/document.xml"]);
   });
 
-  it("knows a DOCX from its local headers when there is no central directory", () => {
+  it("refuses a DOCX or ODT without a central directory, which every real one has", () => {
     const file = zip([CONTENT_TYPES, { name: "word/document.xml", content: "<w:document/>" }], { centralDirectory: false });
-    expect(extensionOf(file)).toBe("docx");
+    expect(extensionOf(file)).toBeNull();
+    expect(zipEntryNames(file)).toEqual([]);
+    const withDescriptors = zip([CONTENT_TYPES, { name: "word/document.xml", content: "<w:document/>" }], {
+      centralDirectory: false,
+      dataDescriptor: true,
+    });
+    expect(extensionOf(withDescriptors)).toBeNull();
+    const odt = zip([{ name: "mimetype", content: "application/vnd.oasis.opendocument.text" }], { centralDirectory: false });
+    expect(extensionOf(odt)).toBeNull();
   });
 
   it("reads the central directory when the local headers carry no sizes (data descriptors)", () => {
@@ -227,6 +245,203 @@ describe("sniffFileType: documents and images by their magic bytes", () => {
     expect(sniffFileType(bytes([0, 0, 0, 0x1c], "ftypavif", [0, 0, 0, 0], "avifmif1miaf"))).toBeNull(); // AVIF
     expect(sniffFileType(bytes([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 0x34]))).toBeNull(); // Java class
     expect(sniffFileType(new Uint8Array())).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------
+// PDF structure and polyglots
+// ---------------------------------------------------------------------------
+
+const latin1 = (b: Uint8Array) => Array.from(b, (c) => String.fromCharCode(c)).join("");
+/** The file with its text changed (the PDFs here are bytes below 0x100, one character each). */
+const editPdf = (file: Uint8Array, change: (text: string) => string) => bytes(change(latin1(file)));
+const startxrefOf = (file: Uint8Array) => Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin1(file))![1]);
+
+/** The same bytes every run, with no structure at all. */
+function noise(length: number, seed = 42) {
+  const out = new Uint8Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+/** An incremental update, as a form filler or a signature writes one: a new version of object 3 and a second %%EOF. */
+function withIncrementalUpdate(file: Uint8Array) {
+  let update = "3 0 obj\n<</Type/Page/Parent 2 0 R/Resources<<>>/Rotate 90>>\nendobj\n";
+  const xref = file.length + update.length;
+  update += `xref\n0 1\n0000000000 65535 f \n3 1\n${String(file.length).padStart(10, "0")} 00000 n \n`;
+  update += `trailer\n<</Size 4/Root 1 0 R/Prev ${startxrefOf(file)}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return bytes(file, update);
+}
+
+describe("sniffFileType: PDF structure", () => {
+  it("accepts a well-formed PDF, whose cross-reference table points at its objects", () => {
+    for (const file of [minimalPdf(), minimalPdf("Notes of the call"), minimalPdf("Padded", { size: 5000 })]) {
+      const text = latin1(file);
+      const xref = startxrefOf(file);
+      expect(text.slice(xref, xref + 5)).toBe("xref\n");
+      const offsets = Array.from(text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm), (m) => Number(m[1]));
+      expect(offsets.length).toBeGreaterThanOrEqual(3);
+      offsets.forEach((offset, i) => expect(text.slice(offset, offset + 8)).toBe(`${i + 1} 0 obj\n`));
+      expect(sniffFileType(file)).toMatchObject({ extension: "pdf", mediaType: "application/pdf", label: "PDF" });
+    }
+    expect(minimalPdf("Padded", { size: 5000 })).toHaveLength(5000);
+  });
+
+  it.each([
+    [
+      "a startxref offset a few bytes out and junk after %%EOF",
+      editPdf(
+        minimalPdf("Hello"),
+        (t) => t.replace(/startxref\n(\d+)/, (_, n) => `startxref\n${Number(n) - 7}`) + "\r\n\0\0 junk from an email gateway",
+      ),
+    ],
+    [
+      "every line ending turned into CRLF (all the offsets now wrong, but inside the file)",
+      editPdf(minimalPdf("Hello"), (t) => t.replace(/\n/g, "\r\n")),
+    ],
+    ["a startxref offset of 0 (readers rebuild the table)", editPdf(minimalPdf(), (t) => t.replace(/startxref\n\d+/, "startxref\n0"))],
+    ["nearly 2 KB of trailing zeros", bytes(minimalPdf(), new Uint8Array(2040))],
+    ["version 1.0", editPdf(minimalPdf(), (t) => t.replace("%PDF-1.4", "%PDF-1.0"))],
+    ["version 1.7 with CRLF after the header", editPdf(minimalPdf(), (t) => t.replace("%PDF-1.4\n", "%PDF-1.7\r\n"))],
+    ["version 2.0", editPdf(minimalPdf(), (t) => t.replace("%PDF-1.4", "%PDF-2.0"))],
+    ["an incremental update with two %%EOF markers", withIncrementalUpdate(minimalPdf())],
+    [
+      "text that mentions markup after the first 1 KB (browsers sniff only the start)",
+      minimalPdf("<script> tags in a web page", { size: 4000 }),
+    ],
+  ])("accepts %s", (_name, file) => {
+    expect(extensionOf(file)).toBe("pdf");
+  });
+
+  it.each([
+    ["%PDF-1.4 and then HTML", bytes("%PDF-1.4\n<html><script>alert(1)</script></html>")],
+    ["%PDF-1.7 and then random bytes", bytes("%PDF-1.7\n", noise(4096))],
+    ["%PDF-1.7 and then random bytes ending in %%EOF", bytes("%PDF-1.7\n", noise(4096), "\nstartxref\n9\n%%EOF\n")],
+    ["only a header", bytes("%PDF-1.7\n")],
+    ["objects and %%EOF but no startxref", bytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF")],
+    ["a cross-reference table and no object", bytes("%PDF-1.4\nxref\n0 1\n0000000000 65535 f \ntrailer<</Size 1>>\nstartxref\n9\n%%EOF\n")],
+    ["objects that never end", editPdf(minimalPdf(), (t) => t.replace(/endobj/g, "endobx"))],
+    ["no startxref", editPdf(minimalPdf(), (t) => t.replace("startxref", "startxrfe"))],
+    ["a startxref with no offset", editPdf(minimalPdf(), (t) => t.replace(/startxref\n\d+/, "startxref\n"))],
+    ["a startxref offset past the end of the file", editPdf(minimalPdf(), (t) => t.replace(/startxref\n\d+/, "startxref\n99999"))],
+    ["no %%EOF (truncated)", minimalPdf().subarray(0, minimalPdf().length - 7)],
+    ["%%EOF more than 2 KB before the end", bytes(minimalPdf(), new Uint8Array(2100))],
+    ["an unknown version", editPdf(minimalPdf(), (t) => t.replace("%PDF-1.4", "%PDF-3.0"))],
+    ["a version with no line ending after it", editPdf(minimalPdf(), (t) => t.replace("%PDF-1.4\n", "%PDF-1.4x\n"))],
+  ])("refuses %s", (_name, file) => {
+    expect(sniffFileType(file)).toBeNull();
+  });
+
+  it.each([
+    ["<html>", "<html><body>Hi</body></html>"],
+    ["<script>", "<script>alert(document.cookie)</script>"],
+    ["<body>", "< body onload=alert(1)>"],
+    ["<iframe>", '<iframe src="https://example.com">'],
+    ["<svg>", '<svg onload="alert(1)">'],
+    ["<!DOCTYPE html>", "<!DOCTYPE html>"],
+    ['<meta http-equiv="refresh">', '<meta http-equiv="refresh" content="0;url=https://example.com">'],
+  ])("refuses a polyglot: a well-formed PDF with %s in its first 1 KB", (_name, markup) => {
+    expect(extensionOf(minimalPdf(markup))).toBeNull(); // in the page's text
+    // In a comment after the header (the offsets move, which readers forgive).
+    expect(extensionOf(editPdf(minimalPdf(), (t) => t.replace("%PDF-1.4\n", `%PDF-1.4\n%${markup}\n`)))).toBeNull();
+    // The same file without the markup is accepted.
+    expect(extensionOf(editPdf(minimalPdf(), (t) => t.replace("%PDF-1.4\n", "%PDF-1.4\n%a comment\n")))).toBe("pdf");
+  });
+});
+
+// ---------------------------------------------------------------------------
+// ZIP bombs
+// ---------------------------------------------------------------------------
+
+const MiB = 1024 * 1024;
+const ODT_MIMETYPE_ENTRY = { name: "mimetype", content: "application/vnd.oasis.opendocument.text" };
+const odt = (extra: ZipEntry[] = []) => zip([ODT_MIMETYPE_ENTRY, { name: "content.xml", content: "<x/>", deflate: true }, ...extra]);
+
+/** XML that compresses about as well as a long Word document's does. */
+function wordXml(length: number) {
+  const words = Array.from(noise(4000, 7), (b, i) => String.fromCharCode(97 + (b % 26)).repeat(1 + (i % 9)));
+  let xml = "";
+  for (let i = 0; xml.length < length; i++)
+    xml += `<w:p><w:r><w:t>${words[i % words.length]} ${words[(i * 7) % words.length]}</w:t></w:r></w:p>`;
+  return xml.slice(0, length);
+}
+
+/** Sets the end-of-central-directory record's entry counts to ZIP64's 0xFFFF. */
+function withZip64EndRecord(file: Uint8Array) {
+  const out = file.slice();
+  out.set([0xff, 0xff, 0xff, 0xff], out.length - 22 + 8);
+  return out;
+}
+
+describe("sniffFileType: ZIP bombs (DOCX and ODT)", () => {
+  it("limits what a DOCX may declare it expands to, 100 MB by default", () => {
+    expect(MAX_UNCOMPRESSED_BYTES).toBe(100 * MiB);
+    const entries = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ name: `word/media/image${i}.png`, content: "x", uncompressedSize: MiB }));
+    expect(extensionOf(docx(entries(99)))).toBe("docx");
+    expect(extensionOf(docx(entries(100)))).toBeNull(); // 100 MB and a little more
+    expect(extensionOf(docx([{ name: "word/document.xml", content: "<w:document/>", uncompressedSize: 2 * 1024 * MiB }]))).toBeNull();
+  });
+
+  it("takes another limit from its options", () => {
+    const file = docx([{ name: "word/media/image1.png", content: "x", uncompressedSize: MiB }]);
+    expect(sniffFileType(file, { maxUncompressedBytes: MiB })).toBeNull();
+    expect(sniffFileType(file, { maxUncompressedBytes: 2 * MiB })?.extension).toBe("docx");
+    const entries = Array.from({ length: 150 }, (_, i) => ({ name: `word/media/image${i}.png`, content: "x", uncompressedSize: MiB }));
+    expect(sniffFileType(docx(entries), { maxUncompressedBytes: 200 * MiB })?.extension).toBe("docx");
+  });
+
+  it("refuses an entry over 1 MB compressed more than 200 times, and accepts ordinary ones", () => {
+    const bomb = docx([{ name: "word/media/zeros.bin", content: "\0".repeat(8 * MiB), deflate: true }]);
+    expect(extensionOf(bomb)).toBeNull();
+    // Small entries may compress as well as they like.
+    expect(extensionOf(docx([{ name: "word/media/zeros.bin", content: "\0".repeat(MiB), deflate: true }]))).toBe("docx");
+    // A long document compresses far less.
+    const long = docx([{ name: "word/footnotes.xml", content: wordXml(3 * MiB), deflate: true }]);
+    expect(extensionOf(long)).toBe("docx");
+    // Nothing compressed at all and declared big.
+    expect(extensionOf(docx([{ name: "word/media/a.bin", content: "", uncompressedSize: 2 * MiB }]))).toBeNull();
+  });
+
+  it("refuses a DOCX that overstates its compressed sizes to hide its ratio", () => {
+    const file = docx([{ name: "word/media/zeros.bin", content: "\0".repeat(8 * MiB), deflate: true, compressedSize: 100_000 }]);
+    expect(extensionOf(file)).toBeNull();
+  });
+
+  it("refuses more than 5,000 entries", () => {
+    const parts = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `customXml/item${i}.xml`, content: "<a/>" }));
+    expect(extensionOf(docx(parts(4997)))).toBe("docx"); // 5,000 with the three of docx()
+    expect(extensionOf(docx(parts(4998)))).toBeNull();
+  });
+
+  it("refuses ZIP64 sizes and a ZIP64 end record", () => {
+    expect(extensionOf(docx([{ name: "word/media/big.bin", content: "x", uncompressedSize: 0xffffffff }]))).toBeNull();
+    expect(extensionOf(docx([{ name: "word/media/big.bin", content: "x", compressedSize: 0xffffffff }]))).toBeNull();
+    expect(extensionOf(withZip64EndRecord(docx()))).toBeNull();
+    expect(extensionOf(withZip64EndRecord(odt()))).toBeNull();
+  });
+
+  it("refuses an ODT bomb", () => {
+    expect(extensionOf(odt())).toBe("odt");
+    expect(extensionOf(odt([{ name: "Pictures/zeros.bin", content: "\0".repeat(8 * MiB), deflate: true }]))).toBeNull();
+    expect(extensionOf(odt([{ name: "Pictures/huge.png", content: "x", uncompressedSize: 2 * 1024 * MiB }]))).toBeNull();
+    expect(extensionOf(odt([{ name: "Pictures/big.png", content: "x", uncompressedSize: 0xffffffff }]))).toBeNull();
+  });
+
+  it("refuses a central directory that does not match the file", () => {
+    const file = docx();
+    const moved = file.slice();
+    const end = moved.length - 22;
+    moved.set(le32(1), end + 16); // the directory said to start at byte 1
+    expect(extensionOf(moved)).toBeNull();
+    const wrongLocal = file.slice();
+    const cd = new DataView(wrongLocal.buffer).getUint32(end + 16, true);
+    wrongLocal.set(le32(5), cd + 42); // the first entry's local header said to be at byte 5
+    expect(extensionOf(wrongLocal)).toBeNull();
   });
 });
 

@@ -4,7 +4,9 @@
 // Accepted: PDF, Word (DOCX, DOC, RTF, ODT), images (JPEG, PNG, GIF, WebP,
 // HEIC) and plain text. Anything else, including HTML, SVG, scripts,
 // executables, plain ZIPs, other Office files and Word files with macros, is
-// refused (null).
+// refused (null), as are PDFs that are not structured as PDFs or that start
+// with markup (HTML polyglots) and DOCX or ODT files that would expand to
+// too much (ZIP bombs).
 
 export type SniffedType = {
   /** The Content-Type the file is stored and served with. */
@@ -73,16 +75,48 @@ const u32 = (b: Uint8Array, at: number) =>
 const u32be = (b: Uint8Array, at: number) =>
   at + 4 <= b.length ? ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0 : -1;
 
+/** Where an ASCII string first lies wholly within bytes[from, to), or -1. */
+function indexOfAscii(bytes: Uint8Array, needle: string, from = 0, to = bytes.length) {
+  const start = Math.max(0, from);
+  const hay = bytes.subarray(start, Math.max(start, to));
+  const pattern = ascii(needle);
+  for (let at = hay.indexOf(pattern[0]!); at >= 0 && at + pattern.length <= hay.length; at = hay.indexOf(pattern[0]!, at + 1)) {
+    if (startsWith(hay, pattern, at)) return start + at;
+  }
+  return -1;
+}
+
+/** Where an ASCII string last lies wholly within bytes[from, to), or -1. */
+function lastIndexOfAscii(bytes: Uint8Array, needle: string, from = 0, to = bytes.length) {
+  const start = Math.max(0, from);
+  const hay = bytes.subarray(start, Math.max(start, to));
+  const pattern = ascii(needle);
+  for (let at = hay.length - pattern.length; at >= 0; at--) {
+    at = hay.lastIndexOf(pattern[0]!, at);
+    if (at < 0) return -1;
+    if (startsWith(hay, pattern, at)) return start + at;
+  }
+  return -1;
+}
+
+/** Biggest total a DOCX or ODT may declare its entries expand to, unless told otherwise. */
+export const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
+
+export type SniffOptions = {
+  /** Biggest total a DOCX or ODT may declare its entries expand to; MAX_UNCOMPRESSED_BYTES by default. */
+  maxUncompressedBytes?: number;
+};
+
 /** The type of a file from its content, or null when it is not one we accept. */
-export function sniffFileType(bytes: Uint8Array): SniffedType | null {
+export function sniffFileType(bytes: Uint8Array, options: SniffOptions = {}): SniffedType | null {
   if (bytes.length === 0) return null;
-  if (startsWith(bytes, ascii("%PDF-"))) return PDF;
+  if (startsWith(bytes, ascii("%PDF-"))) return isPdf(bytes) ? PDF : null;
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return PNG;
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return JPEG;
   if (startsWith(bytes, ascii("GIF87a")) || startsWith(bytes, ascii("GIF89a"))) return GIF;
   if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return WEBP;
   if (isHeic(bytes)) return HEIC;
-  if (startsWith(bytes, ascii("PK\x03\x04"))) return sniffZip(bytes);
+  if (startsWith(bytes, ascii("PK\x03\x04"))) return sniffZip(bytes, options.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return isWordBinary(bytes) ? DOC : null;
   if (startsWith(bytes, ascii("{\\rtf"))) return RTF;
   return sniffText(bytes);
@@ -107,13 +141,84 @@ function isHeic(bytes: Uint8Array) {
 }
 
 // ---------------------------------------------------------------------------
-// ZIP containers: DOCX and ODT only.
+// Markup a browser might find: one that ignores (or is not given) the
+// Content-Type looks at the start of a file for HTML, which is what a
+// polyglot (a file that is both a PDF or text and a web page) relies on.
+// ---------------------------------------------------------------------------
+
+/** How much of the start of a file is checked for markup. */
+const SNIFF_WINDOW = 1024;
+const MARKUP_ANYWHERE = /<\s*(script|html|body|iframe|svg|object|embed|!doctype\s+html|meta\s+http-equiv)\b/i;
+
+/** Whether the first SNIFF_WINDOW characters hold HTML, SVG or script tags. */
+const hasMarkupNearStart = (text: string) => MARKUP_ANYWHERE.test(text.slice(0, SNIFF_WINDOW));
+
+// ---------------------------------------------------------------------------
+// PDF: the structure readers rely on, not only the "%PDF-" at the start: a
+// known version, a "%%EOF" near the end (a little trailing junk is common),
+// a "startxref" before it giving an offset inside the file (readers repair a
+// wrong one, so where it points is not checked), and at least one indirect
+// object "N G obj ... endobj". No markup in the first SNIFF_WINDOW bytes.
+// ---------------------------------------------------------------------------
+
+/** "%PDF-1.0" to "%PDF-1.7" or "%PDF-2.0", then an end of line, space or comment. */
+const PDF_HEADER = /^%PDF-(1\.[0-7]|2\.0)[\t\n\f\r %]/;
+/** "%%EOF" must lie within this many bytes of the end. */
+const PDF_EOF_WITHIN = 2048;
+/** "startxref" must start within this many bytes before "%%EOF". */
+const PDF_STARTXREF_WITHIN = 1024;
+const PDF_STARTXREF = /^startxref[\t\n\f\r ]+(\d{1,10})(?!\d)/;
+/** What comes before "obj" in "12 0 obj": an object number, a generation, white space. */
+const PDF_OBJECT_NUMBER = /(^|[^0-9])\d{1,10}[\t\n\f\r ]+\d{1,5}[\t\n\f\r ]+$/;
+const PDF_DELIMITER = new Set(ascii("\t\n\f\r %/<[("));
+
+function isPdf(bytes: Uint8Array) {
+  if (!PDF_HEADER.test(readAscii(bytes, 0, 9))) return false;
+  if (hasMarkupNearStart(readAscii(bytes, 0, SNIFF_WINDOW))) return false;
+
+  const eof = lastIndexOfAscii(bytes, "%%EOF", bytes.length - PDF_EOF_WITHIN);
+  if (eof < 0) return false;
+  const startxref = lastIndexOfAscii(bytes, "startxref", eof - PDF_STARTXREF_WITHIN, eof);
+  if (startxref < 0) return false;
+  const match = PDF_STARTXREF.exec(readAscii(bytes, startxref, eof - startxref));
+  if (!match || Number(match[1]) >= bytes.length) return false;
+
+  return hasIndirectObject(bytes, startxref);
+}
+
+/** Whether bytes[0, end) hold "N G obj" followed, later, by "endobj". */
+function hasIndirectObject(bytes: Uint8Array, end: number) {
+  for (let at = indexOfAscii(bytes, "obj", 0, end); at >= 0; at = indexOfAscii(bytes, "obj", at + 3, end)) {
+    const after = bytes[at + 3];
+    if (after !== undefined && !PDF_DELIMITER.has(after)) continue;
+    if (!PDF_OBJECT_NUMBER.test(readAscii(bytes, Math.max(0, at - 24), Math.min(at, 24)))) continue;
+    return indexOfAscii(bytes, "endobj", at + 3, end) >= 0;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// ZIP containers: DOCX and ODT only, read from their central directory (what
+// Word and LibreOffice read), which every real one has. The sizes it declares
+// are checked against ZIP bombs: nothing is decompressed here, so a ZIP that
+// lies about its sizes is for the reader that opens it to catch.
 // ---------------------------------------------------------------------------
 
 const ODT_MIMETYPE = "application/vnd.oasis.opendocument.text";
 
-function sniffZip(bytes: Uint8Array): SniffedType | null {
-  const names = zipEntryNames(bytes);
+/** More entries than this is not a document. */
+const MAX_ZIP_ENTRIES = 5000;
+/** An entry bigger than this when expanded... */
+const RATIO_CHECKED_ABOVE_BYTES = 1024 * 1024;
+/** ...may be at most this many times its compressed size (XML usually compresses 5 to 20 times). */
+const MAX_COMPRESSION_RATIO = 200;
+/** A ZIP64 archive writes this in place of a size or offset too big for 32 bits. */
+const ZIP64_MARKER = 0xffffffff;
+
+function sniffZip(bytes: Uint8Array, maxUncompressedBytes: number): SniffedType | null {
+  const entries = centralDirectory(bytes);
+  if (!entries || isZipBomb(entries, maxUncompressedBytes)) return null;
+  const names = entries.map((e) => e.name);
   const has = (name: string) => names.includes(name);
   // ODT: the first entry is "mimetype", stored uncompressed, holding the type.
   if (readAscii(bytes, 30, 8) === "mimetype" && u16(bytes, 8) === 0) {
@@ -135,54 +240,69 @@ function sniffZip(bytes: Uint8Array): SniffedType | null {
 }
 
 /**
- * The names of a ZIP's entries: from the central directory when the file has
- * one, otherwise by walking the local file headers from the start.
+ * Whether the sizes a ZIP's central directory declares say it is a bomb: too
+ * many entries, more than the limit in all once expanded, one big entry
+ * compressed far more than documents ever are, or ZIP64 sizes (no document
+ * of ours needs an entry of 4 GB).
  */
-export function zipEntryNames(bytes: Uint8Array): string[] {
-  return centralDirectoryNames(bytes) ?? localHeaderNames(bytes);
+function isZipBomb(entries: readonly ZipEntry[], maxUncompressedBytes: number) {
+  if (entries.length > MAX_ZIP_ENTRIES) return true;
+  let total = 0;
+  for (const { compressedSize, uncompressedSize } of entries) {
+    if (compressedSize === ZIP64_MARKER || uncompressedSize === ZIP64_MARKER) return true;
+    if (uncompressedSize > RATIO_CHECKED_ABOVE_BYTES && uncompressedSize > compressedSize * MAX_COMPRESSION_RATIO) return true;
+    total += uncompressedSize;
+  }
+  return total > maxUncompressedBytes;
 }
+
+/** The names of a ZIP's entries, from its central directory; none when it has none that can be read. */
+export function zipEntryNames(bytes: Uint8Array): string[] {
+  return centralDirectory(bytes)?.map((e) => e.name) ?? [];
+}
+
+type ZipEntry = { name: string; compressedSize: number; uncompressedSize: number };
 
 const decodeName = (raw: Uint8Array) => new TextDecoder("utf-8").decode(raw);
 
-function centralDirectoryNames(bytes: Uint8Array): string[] | null {
+/**
+ * The entries of a ZIP's central directory, or null when it has none that can
+ * be read: no end-of-central-directory record, a ZIP64 one, a directory that
+ * runs past that record, or an entry whose local header is not where the
+ * directory says (or is at a ZIP64 offset) or whose compressed data would not
+ * fit before the directory.
+ */
+function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
   // The end-of-central-directory record is in the last 22 + 65535 bytes.
   const lowest = Math.max(0, bytes.length - 22 - 0xffff);
   for (let at = bytes.length - 22; at >= lowest; at--) {
     if (bytes[at] !== 0x50 || u32(bytes, at) !== 0x06054b50) continue;
     const count = u16(bytes, at + 10);
+    const size = u32(bytes, at + 12);
     const offset = u32(bytes, at + 16);
-    if (offset === 0xffffffff || count === 0xffff) return null; // ZIP64: fall back to local headers
-    const names: string[] = [];
+    if (count === 0xffff || size === ZIP64_MARKER || offset === ZIP64_MARKER) return null; // ZIP64
+    if (offset + size > at) return null;
+    const entries: ZipEntry[] = [];
     let p = offset;
     for (let i = 0; i < count; i++) {
       if (u32(bytes, p) !== 0x02014b50) return null;
+      const compressedSize = u32(bytes, p + 20);
+      const uncompressedSize = u32(bytes, p + 24);
       const nameLength = u16(bytes, p + 28);
       const extraLength = u16(bytes, p + 30);
       const commentLength = u16(bytes, p + 32);
-      if (p + 46 + nameLength > bytes.length) return null;
-      names.push(decodeName(bytes.subarray(p + 46, p + 46 + nameLength)));
+      const localHeader = u32(bytes, p + 42);
+      if (p + 46 + nameLength > offset + size) return null;
+      if (localHeader === ZIP64_MARKER || u32(bytes, localHeader) !== 0x04034b50) return null;
+      const dataStart = localHeader + 30 + u16(bytes, localHeader + 26) + u16(bytes, localHeader + 28);
+      // ZIP64 sizes are left for isZipBomb to refuse.
+      if (compressedSize !== ZIP64_MARKER && dataStart + compressedSize > offset) return null;
+      entries.push({ name: decodeName(bytes.subarray(p + 46, p + 46 + nameLength)), compressedSize, uncompressedSize });
       p += 46 + nameLength + extraLength + commentLength;
     }
-    return names;
+    return entries;
   }
   return null;
-}
-
-function localHeaderNames(bytes: Uint8Array): string[] {
-  const names: string[] = [];
-  let p = 0;
-  while (u32(bytes, p) === 0x04034b50 && names.length < 10_000) {
-    const flags = u16(bytes, p + 6);
-    const compressedSize = u32(bytes, p + 18);
-    const nameLength = u16(bytes, p + 26);
-    const extraLength = u16(bytes, p + 28);
-    if (p + 30 + nameLength > bytes.length) break;
-    names.push(decodeName(bytes.subarray(p + 30, p + 30 + nameLength)));
-    // With a data descriptor (flag bit 3) the size is not in the header: stop.
-    if (flags & 0x08) break;
-    p += 30 + nameLength + extraLength + compressedSize;
-  }
-  return names;
 }
 
 // ---------------------------------------------------------------------------
@@ -300,13 +420,12 @@ const SCRIPT_STARTS = [
   /^@echo\s+off/i, // Windows batch
   /^<%/, // server pages
 ];
-const MARKUP_ANYWHERE = /<\s*(script|html|body|iframe|svg|object|embed|!doctype\s+html|meta\s+http-equiv)\b/i;
 
 function looksLikeMarkupOrScript(text: string) {
   const start = text.replace(/^\uFEFF/, "").trimStart();
   if (SCRIPT_STARTS.some((pattern) => pattern.test(start))) return true;
   // A browser that ignores the Content-Type might sniff HTML in the first 512 bytes.
-  return MARKUP_ANYWHERE.test(text.slice(0, 1024));
+  return hasMarkupNearStart(text);
 }
 
 // ---------------------------------------------------------------------------

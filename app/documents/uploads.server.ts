@@ -1,13 +1,10 @@
 // Files attached to the public referral form: reading them from a multipart
 // upload without holding more than the allowed size of any one file in
-// memory, checking each by its content, and keeping them with the draft
-// until it is submitted (create-contact.server.ts moves them to the case) or
-// expires (deleteExpiredDrafts).
+// memory, and checking each by its content. Keeping them with the draft until
+// it is sent is referrals/draft-files.server.ts.
 import { unstable_parseMultipartFormData as parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { env } from "~/config/env.server";
-import { db } from "~/db.server";
 import { ATTACHMENTS_FIELD, sanitiseFilename, sniffFileType } from "./file-types";
-import { deleteStoredFile, storeFile } from "./storage.server";
 
 /** Room for the form's other fields on top of the files themselves. */
 const FORM_ALLOWANCE_BYTES = 1024 * 1024;
@@ -43,6 +40,10 @@ export const attachmentErrors = {
     maxFiles === 0 ? "Files cannot be attached to a referral" : `You can attach up to ${maxFiles} ${maxFiles === 1 ? "file" : "files"}`,
   empty: (name?: string) => `The selected file${shown(name)} is empty`,
   unreadable: 'The selected files could not be uploaded. Try again, and if a file name contains ";" or "=", rename the file first',
+  uploadedTooMuch:
+    "You have uploaded as much as we can take from your connection in an hour. Try again later, or send your referral now: the LADO team will ask for the documents if they need them",
+  serviceFull:
+    "We cannot take any more files at the moment. Send your referral without them: the LADO team will ask for the documents if they need them",
 };
 
 export type AttachmentUpload = {
@@ -134,7 +135,9 @@ export async function readAttachmentUploads(
   const problems: string[] = [];
   const files: AttachmentUpload[] = [];
 
+  let parts = 0;
   const handler: UploadHandler = async ({ name, filename, data }) => {
+    if (++parts > env().FORM_MAX_FIELDS) throw new Error("Too many fields."); // answered as unreadable
     if (filename === undefined) {
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -185,70 +188,4 @@ export async function readAttachmentUploads(
   }
   const error = tooMany ? attachmentErrors.tooMany(maxFiles) : problems[0];
   return error ? { files: [], fields, error } : { files, fields };
-}
-
-// ---------------------------------------------------------------------------
-// Keeping files with a referral draft
-// ---------------------------------------------------------------------------
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Stores the file and records it as an attachment of the draft. The content
- * is sniffed again and the name sanitised again (both are idempotent), so a
- * caller cannot store what readAttachmentUploads would have refused.
- */
-export async function attachToDraft(draftId: string, file: AttachmentUpload, options: { uploadedById?: string | null } = {}) {
-  const type = sniffFileType(file.bytes);
-  if (!type) throw new Error("attachToDraft: not an accepted file type");
-  const stored = await storeFile(file.bytes);
-  try {
-    return await db.document.create({
-      data: {
-        kind: "ATTACHMENT",
-        draftId,
-        filename: sanitiseFilename(file.filename, type.extension),
-        mediaType: type.mediaType,
-        sizeBytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storageKey: stored.storageKey,
-        uploadedById: options.uploadedById ?? null,
-      },
-      select: { id: true, filename: true, mediaType: true, sizeBytes: true, sha256: true, createdAt: true },
-    });
-  } catch (error) {
-    await deleteStoredFile(stored.storageKey);
-    throw error;
-  }
-}
-
-/** Removes one file from a draft, row and stored file; false unless it belonged to that draft. */
-export async function removeFromDraft(draftId: string, documentId: string): Promise<boolean> {
-  if (!UUID.test(draftId) || !UUID.test(documentId)) return false;
-  const found = await db.document.findFirst({ where: { id: documentId, draftId }, select: { storageKey: true } });
-  if (!found) return false;
-  // Deleted only if still the draft's: a submission may have moved it to a case meanwhile.
-  const { count } = await db.document.deleteMany({ where: { id: documentId, draftId } });
-  if (count !== 1) return false;
-  await deleteStoredFile(found.storageKey);
-  return true;
-}
-
-/**
- * Deletes the drafts that expired at or before `now`, their documents and
- * the documents' stored files. Only files whose rows this call deleted are
- * removed, so a draft submitted at the same moment keeps its files.
- */
-export async function deleteExpiredDrafts(now = new Date()) {
-  const { drafts, keys } = await db.$transaction(async (tx) => {
-    const removed = await tx.$queryRaw<{ storageKey: string }[]>`
-      DELETE FROM "Document" d USING "ReferralDraft" r
-      WHERE d."draftId" = r."id" AND r."expiresAt" <= ${now}
-      RETURNING d."storageKey"`;
-    const deleted = await tx.referralDraft.deleteMany({ where: { expiresAt: { lte: now } } });
-    return { drafts: deleted.count, keys: removed.map((r) => r.storageKey) };
-  });
-  let files = 0;
-  for (const key of keys) if (await deleteStoredFile(key)) files += 1;
-  return { drafts, documents: keys.length, files };
 }

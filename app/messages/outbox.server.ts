@@ -6,7 +6,7 @@
 // docs/decisions/005-email.md explains the choices.
 import { NotifyClient } from "notifications-node-client";
 import { env } from "~/config/env.server";
-import { db, type Prisma } from "~/db.server";
+import { db, isDatabaseUnavailable, type Prisma } from "~/db.server";
 import type { MessageStatus } from "~/generated/prisma/enums";
 
 /** Messages claimed by one delivery run. */
@@ -206,7 +206,8 @@ export function startMessageWorker(): () => void {
       const { sent, retrying, failed } = await deliverDueMessages();
       if (sent + retrying + failed) console.log(`Email: ${sent} sent, ${retrying} to retry, ${failed} failed`);
     } catch (error) {
-      console.error(`Email: delivery run failed: ${(error as Error)?.message ?? error}`);
+      // An unavailable database is reported once by the server's watch; the next run tries again.
+      if (!isDatabaseUnavailable(error)) console.error(`Email: delivery run failed: ${(error as Error)?.message ?? error}`);
     } finally {
       running = false;
     }

@@ -2,13 +2,13 @@
 // nothing typed is lost on an error, the back button or a refresh. The
 // browser holds only a signed cookie with the draft's id. Each form page
 // carries a CSRF token derived from that id.
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { env } from "~/config/env.server";
-import { db } from "~/db.server";
+import { db, isDatabaseUnavailable } from "~/db.server";
+import { checkFormToken, formToken } from "~/utils/csrf.server";
 import type { FormValues } from "~/utils/forms.server";
 
 const DAY_MS = 86_400_000;
@@ -30,7 +30,14 @@ export const draftAnswers = z.object({
   childCount: z.number().int().min(1).default(1),
 });
 export type DraftAnswers = z.infer<typeof draftAnswers>;
-export type Draft = { id: string; answers: DraftAnswers; expiresAt: Date };
+export type Draft = {
+  id: string;
+  answers: DraftAnswers;
+  expiresAt: Date;
+  filesDeletedAt: Date | null;
+  /** The database could not be reached: this stands in, from the cookie alone, so a page can still take back what was typed. */
+  offline?: true;
+};
 
 type CookieValue = { draftId: string } | { submitted: string };
 
@@ -51,30 +58,59 @@ export async function startDraft() {
   return { id: draft.id, cookie: await referralCookie().serialize({ draftId: draft.id }) };
 }
 
-/** The request's draft, or null if there is none or it has expired. */
-export async function findDraft(request: Request): Promise<Draft | null> {
-  const cookie = await readCookie(request);
+/** The cookie's draft: one being filled in, the reference it was sent as, or nothing (none, or expired). */
+async function lookUp(cookie: CookieValue | null): Promise<{ draft: Draft } | { submitted: string } | null> {
   if (!cookie || !("draftId" in cookie)) return null;
-  const row = await db.referralDraft.findUnique({ where: { id: cookie.draftId } });
+  const row = await db.referralDraft.findUnique({
+    where: { id: cookie.draftId },
+    select: { id: true, answers: true, expiresAt: true, filesDeletedAt: true, submittedReference: true },
+  });
   if (!row || row.expiresAt <= new Date()) return null;
-  return { id: row.id, answers: draftAnswers.parse(row.answers ?? {}), expiresAt: row.expiresAt };
+  if (row.submittedReference) return { submitted: row.submittedReference };
+  const { submittedReference: _, answers, ...rest } = row;
+  return { draft: { ...rest, answers: draftAnswers.parse(answers ?? {}) } };
 }
 
-/** The draft, or a redirect to the start (with why) when there is none. */
+/** The request's draft being filled in, or null. */
+export async function findDraft(request: Request): Promise<Draft | null> {
+  const found = await lookUp(await readCookie(request));
+  return found && "draft" in found ? found.draft : null;
+}
+
+/**
+ * The draft being filled in, or a redirect: to the confirmation once it has
+ * been sent (a Back, a replay or a second click shows the same reference),
+ * otherwise to the start (saying so when the answers expired).
+ */
 export async function requireDraft(request: Request): Promise<Draft> {
-  const draft = await findDraft(request);
-  if (draft) return draft;
   const cookie = await readCookie(request);
+  const found = await lookUp(cookie).catch((error: unknown) => {
+    if (!isDatabaseUnavailable(error) || !cookie || !("draftId" in cookie)) throw error;
+    const answers = draftAnswers.parse({});
+    return { draft: { id: cookie.draftId, answers, expiresAt: new Date(), filesDeletedAt: null, offline: true as const } };
+  });
+  if (found && "draft" in found) return found.draft;
+  if (found) throw redirect("/refer/sent", { headers: { "Set-Cookie": await submittedCookie(found.submitted) } });
   if (cookie && "submitted" in cookie) throw redirect("/refer/sent");
   throw redirect(cookie ? "/refer?expired=1" : "/refer");
 }
 
-/** Saves a page's values as typed (valid or not) and pushes the expiry back. */
+/**
+ * The answer when a page could not be saved because the database is
+ * unavailable: the page again, with everything typed and a notice (503), so
+ * nothing is lost. Any other error goes on.
+ */
+export function keptWhileUnavailable(error: unknown, values: FormValues) {
+  if (!isDatabaseUnavailable(error)) throw error;
+  return data({ errors: {} as Record<string, string>, values, unavailable: true as const }, { status: 503 });
+}
+
+/** Saves a page's values as typed (valid or not) and pushes the expiry back; never into a sent draft. */
 export async function savePage(draft: Draft, page: string, values: FormValues, extra: Partial<DraftAnswers> = {}) {
   const kept = Object.fromEntries(Object.entries(values).filter(([key]) => key !== "csrf" && key !== "intent" && key !== "website"));
   const answers: DraftAnswers = { ...draft.answers, ...extra, pages: { ...draft.answers.pages, [page]: kept } };
-  await db.referralDraft.update({
-    where: { id: draft.id },
+  await db.referralDraft.updateMany({
+    where: { id: draft.id, submittedReference: null },
     data: { answers: answers as Prisma.InputJsonObject, expiresAt: new Date(Date.now() + env().REFERRAL_DRAFT_DAYS * DAY_MS) },
   });
   draft.answers = answers;
@@ -90,23 +126,11 @@ export async function submittedReference(request: Request) {
   return cookie && "submitted" in cookie ? cookie.submitted : null;
 }
 
-// ---------------------------------------------------------------------------
-// CSRF: an HMAC of the draft id with the session secret.
-
-function token(secret: string, draftId: string) {
-  return createHmac("sha256", secret).update(`referral:${draftId}`).digest("base64url");
-}
-
+/** The token every page of this draft's form carries (utils/csrf.server.ts). */
 export function csrfToken(draft: Draft) {
-  return token(env().SESSION_SECRET[0]!, draft.id);
+  return formToken("referral", draft.id);
 }
 
-/** Throws a 400 "tampered" answer unless the form carries this draft's token. */
-export function checkCsrf(draft: Draft, sent: FormDataEntryValue | string | string[] | null | undefined) {
-  const given = Buffer.from(typeof sent === "string" ? sent : "");
-  const ok = env().SESSION_SECRET.some((secret) => {
-    const expected = Buffer.from(token(secret, draft.id));
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
-  if (!ok) throw data({ message: "tampered" }, { status: 400 });
+export function checkCsrf(draft: Draft, sent: unknown) {
+  checkFormToken("referral", draft.id, sent);
 }

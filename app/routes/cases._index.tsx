@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { caseListQuery, listCases } from "~/cases/cases.server";
 import { sourceLabels } from "~/cases/labels";
 import { stageLabels, stageTagColours } from "~/cases/stage";
+import { ErrorSummary } from "~/components/form-fields";
 import { Pagination } from "~/components/pagination";
 import { londonShortDate } from "~/utils/dates";
 
@@ -12,22 +14,47 @@ export const meta: MetaFunction = () => [{ title: "Cases - LADO case management"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "case:read");
-  const query = caseListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { query, ...(await listCases(query)) };
+  const sent = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = caseListQuery.safeParse(sent);
+  if (!parsed.success) {
+    // The search as typed goes back to the box (without what cannot be shown), with why it was refused.
+    const query = {
+      q: String(sent.q ?? "")
+        .replace(/\p{Cc}/gu, "")
+        .slice(0, 100),
+      page: 1,
+    };
+    return data({ query, error: parsed.error.issues[0]!.message, cases: [], total: 0, pages: 1 }, { status: 400 });
+  }
+  return { query: parsed.data, error: null, ...(await listCases(parsed.data)) };
 }
 
 export default function Cases() {
-  const { query, cases, total, pages } = useLoaderData<typeof loader>();
+  const { query, error, cases, total, pages } = useLoaderData<typeof loader>();
   return (
     <>
+      <ErrorSummary errors={error ? { q: error } : undefined} />
       <h1 className="govuk-heading-l">Cases</h1>
       <Form method="get" role="search" className="govuk-!-margin-bottom-6">
-        <div className="govuk-form-group">
+        <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label" htmlFor="q">
             Search by reference, name of the person or organisation
           </label>
+          {error ? (
+            <p id="q-error" className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {error}
+            </p>
+          ) : null}
           <div className="govuk-input__wrapper">
-            <input className="govuk-input govuk-input--width-20" id="q" name="q" type="search" defaultValue={query.q} maxLength={100} />
+            <input
+              className={`govuk-input govuk-input--width-20${error ? " govuk-input--error" : ""}`}
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={query.q}
+              maxLength={100}
+              aria-describedby={error ? "q-error" : undefined}
+            />
             <button type="submit" className="govuk-button govuk-!-margin-left-2 govuk-!-margin-bottom-0">
               Search
             </button>

@@ -3,10 +3,11 @@
 // when it came in and a summary. "No named professional" is a real answer.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { sourceLabels } from "~/cases/labels";
 import { Button, DateInput, ErrorSummary, Radios, TextInput, type FieldState } from "~/components/form-fields";
+import { StaffForm } from "~/components/staff-form";
 import {
   actionsSection,
   childrenSection,
@@ -20,7 +21,7 @@ import { createContact } from "~/contacts/create-contact.server";
 import { deliverSoon } from "~/messages/outbox.server";
 import { londonDay, londonMinutes, londonMoment } from "~/utils/dates";
 import { setFlash } from "~/utils/flash.server";
-import { formValues, invalid, parseAll, readForm } from "~/utils/forms.server";
+import { invalid, parseAll, readForm } from "~/utils/forms.server";
 
 export const handle = { permission: "contact:log" };
 export const meta: MetaFunction = () => [{ title: "Log a contact - LADO case management" }];
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "contact:log");
-  const values = formValues(await readForm(request));
+  const values = await readForm(request);
   const parsed = parseAll(
     [
       receiptSection,
@@ -83,7 +84,7 @@ export default function LogContact() {
           For a phone call, email, letter or visit. Only how and when it came in and a summary are needed: record what you have, and record
           advice even when no professional is named.
         </p>
-        <Form method="post" noValidate>
+        <StaffForm noValidate>
           <h2 className="govuk-heading-m">The contact</h2>
           <Radios
             name="source"
@@ -105,7 +106,7 @@ export default function LogContact() {
           <h2 className="govuk-heading-m">What has been done so far</h2>
           <ActionsFields state={result} mode="staff" />
           <Button>Log contact</Button>
-        </Form>
+        </StaffForm>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 // A case's document, downloaded by staff: always as an attachment (never
 // shown inline), with the type recorded when it was stored, and an audit
 // event for every download. Files of referral drafts not yet submitted are
-// never served.
+// never served, and nothing is served to a single-fetch data request.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
@@ -27,8 +27,10 @@ function contentDisposition(filename: string) {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "case:read");
+  // "/documents/:id.data" would send the bytes as a script, without these headers: files only go as downloads.
+  if (context.dataRequest) throw notFound();
   const document = await findCaseDocument(params.documentId);
   if (!document) throw notFound();
   const file = await openDocumentStream(document.storageKey);

@@ -4,18 +4,20 @@
 // the case than its reference.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
 import { can } from "~/auth/permissions";
 import { Pagination } from "~/components/pagination";
+import { StaffForm } from "~/components/staff-form";
 import { env } from "~/config/env.server";
 import type { MessageStatus } from "~/generated/prisma/enums";
 import { messageStatusLabels, messageStatusTags } from "~/messages/labels";
 import { deliverSoon, messagePage, resend } from "~/messages/outbox.server";
 import { setFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/forms.server";
 import { londonShortDate, londonTime } from "~/utils/dates";
 
 export const handle = { permission: "outbox:read" };
@@ -65,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "outbox:read");
   const back = `/outbox${queryString(outboxQuery.parse(Object.fromEntries(new URL(request.url).searchParams)))}`;
-  const parsed = resendForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = resendForm.safeParse(await readForm(request));
   if (!parsed.success) return data({ error: "Choose a failed email to try again" }, { status: 400 });
   const done = await resend(parsed.data.id);
   if (done) {
@@ -200,7 +202,7 @@ export default function Outbox() {
                       {m.lastError ? <Detail term="Last error">{m.lastError}</Detail> : null}
                     </dl>
                     {m.status === "FAILED" ? (
-                      <Form method="post" className="govuk-!-margin-top-2">
+                      <StaffForm className="govuk-!-margin-top-2">
                         <input type="hidden" name="intent" value="resend" />
                         <input type="hidden" name="id" value={m.id} />
                         <button
@@ -213,7 +215,7 @@ export default function Outbox() {
                             : {m.subject}, to {m.toAddress}
                           </span>
                         </button>
-                      </Form>
+                      </StaffForm>
                     ) : null}
                   </td>
                 </tr>

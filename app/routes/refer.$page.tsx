@@ -1,15 +1,16 @@
 // One page of the referral form: about-you, person, children, what-happened,
 // actions. Whatever is typed is saved, valid or not, before it is checked.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary } from "~/components/form-fields";
+import { UnavailableNotice } from "~/components/notification-banner";
 import { ActionsFields, ChildFields, IncidentFields, ReferrerFields, SubjectFields } from "~/contacts/contact-form";
 import { MAX_CHILDREN } from "~/contacts/limits";
 import { pageSchema } from "~/referrals/answers.server";
-import { checkCsrf, csrfToken, requireDraft, savePage } from "~/referrals/drafts.server";
+import { checkCsrf, csrfToken, keptWhileUnavailable, requireDraft, savePage } from "~/referrals/drafts.server";
 import { pageAfter, pageBefore, referralPages, type ReferralPageSlug } from "~/referrals/pages";
-import { invalid, parseValues, formValues, readForm } from "~/utils/forms.server";
+import { invalid, parseValues, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Referral"} - LADO referral` }];
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = pageOf(params.page);
   const draft = await requireDraft(request);
   const change = new URL(request.url).searchParams.get("change") === "1";
-  return {
+  const shown = {
     slug: page.slug,
     title: page.title,
     number: referralPages.indexOf(page) + 1,
@@ -33,22 +34,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     childCount: draft.answers.childCount,
     back: change ? "/refer/check" : `/refer/${pageBefore(page.slug)}`,
     change,
+    offline: Boolean(draft.offline),
   };
+  return data(shown, { status: draft.offline ? 503 : 200 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const page = pageOf(params.page);
   const draft = await requireDraft(request);
-  const form = await readForm(request);
-  checkCsrf(draft, form.get("csrf"));
-  const values = formValues(form);
+  const values = await readForm(request);
+  checkCsrf(draft, values.csrf);
   const change = new URL(request.url).searchParams.get("change") === "1";
-  if (page.slug === "children" && values.intent === "add-child") {
-    const childCount = Math.min(draft.answers.childCount + 1, MAX_CHILDREN);
+  const addChild = page.slug === "children" && values.intent === "add-child";
+  const childCount = addChild ? Math.min(draft.answers.childCount + 1, MAX_CHILDREN) : draft.answers.childCount;
+  try {
     await savePage(draft, page.slug, values, { childCount });
-    return redirect(`/refer/children${change ? "?change=1" : ""}#childAge-${childCount}`);
+  } catch (error) {
+    return keptWhileUnavailable(error, values);
   }
-  await savePage(draft, page.slug, values);
+  if (addChild) return redirect(`/refer/children${change ? "?change=1" : ""}#childAge-${childCount}`);
   const parsed = parseValues(pageSchema(page.slug, draft), values);
   if (!parsed.ok) return invalid(parsed.failure);
   return redirect(change ? "/refer/check" : `/refer/${pageAfter(page.slug)}`);
@@ -78,7 +82,7 @@ function Fields({
 }
 
 export default function ReferralPage() {
-  const { slug, title, number, csrf, values, childCount, back, change } = useLoaderData<typeof loader>();
+  const { slug, title, number, csrf, values, childCount, back, change, offline } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const state = result ?? { values };
   return (
@@ -87,6 +91,7 @@ export default function ReferralPage() {
         <Link to={back} className="govuk-back-link">
           Back
         </Link>
+        {offline || (result && "unavailable" in result) ? <UnavailableNotice /> : null}
         <ErrorSummary errors={result?.errors} />
         <span className="govuk-caption-l">
           Step {number} of {referralPages.length + 1}

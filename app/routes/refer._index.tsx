@@ -1,26 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { env } from "~/config/env.server";
 import { findDraft, startDraft } from "~/referrals/drafts.server";
-import type { loader as rootLoader } from "~/root";
+import { takeDraft } from "~/referrals/limits.server";
+import { usePublicEnv } from "~/utils/public-env";
 
 export const meta: MetaFunction = () => [{ title: "Tell the LADO about a concern - LADO referral" }];
 
 export async function loader(_: LoaderFunctionArgs) {
-  return { draftDays: env().REFERRAL_DRAFT_DAYS, maxFiles: env().ATTACHMENT_MAX_FILES };
+  return { draftDays: env().REFERRAL_DRAFT_DAYS, maxFiles: env().ATTACHMENT_MAX_FILES, fileHours: env().REFERRAL_FILE_HOURS };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const existing = await findDraft(request);
   if (existing) return redirect("/refer/screener");
+  takeDraft(request);
   const { cookie } = await startDraft();
   return redirect("/refer/screener", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function StartReferral() {
-  const root = useRouteLoaderData<typeof rootLoader>("root");
-  const { draftDays, maxFiles } = useLoaderData<typeof loader>();
+  const phones = usePublicEnv();
+  const { draftDays, maxFiles, fileHours } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="govuk-grid-row">
@@ -39,7 +41,7 @@ export default function StartReferral() {
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            If a child is in immediate danger, call 999. To talk to us now, phone the LADO team on {root?.env.LADO_PHONE}.
+            If a child is in immediate danger, call 999. To talk to us now, phone the LADO team on {phones.LADO_PHONE}.
           </strong>
         </div>
         <h2 className="govuk-heading-m">Before you start</h2>
@@ -52,7 +54,7 @@ export default function StartReferral() {
         </ul>
         <p className="govuk-body">
           It takes about 15 minutes. Your answers are saved as you go for {draftDays} days on this device, so you can come back. You can
-          attach up to {maxFiles} documents.
+          attach up to {maxFiles} documents; to keep them safe, documents are deleted if the referral is not sent within {fileHours} hours.
         </p>
         <Form method="post">
           <button type="submit" className="govuk-button govuk-button--start" data-module="govuk-button">

@@ -4,10 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form-fields";
+import { env } from "~/config/env.server";
 import { draftDocuments } from "~/documents/documents.server";
 import { acceptAttribute, ATTACHMENTS_FIELD, humanFileSize } from "~/documents/file-types";
-import { attachmentLimits, attachToDraft, readAttachmentUploads, removeFromDraft } from "~/documents/uploads.server";
+import { attachmentErrors, attachmentLimits, readAttachmentUploads } from "~/documents/uploads.server";
+import { attachToDraft, removeFromDraft } from "~/referrals/draft-files.server";
 import { checkCsrf, csrfToken, requireDraft } from "~/referrals/drafts.server";
+import { takeUploadBytes } from "~/referrals/limits.server";
 import { invalid, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Documents - LADO referral" }];
@@ -15,15 +18,22 @@ export const meta: MetaFunction = () => [{ title: "Documents - LADO referral" }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const draft = await requireDraft(request);
   const { maxFiles, maxMb } = attachmentLimits();
-  return { csrf: csrfToken(draft), files: await draftDocuments(draft.id), maxFiles, maxMb };
+  return {
+    csrf: csrfToken(draft),
+    files: await draftDocuments(draft.id),
+    maxFiles,
+    maxMb,
+    filesDeleted: Boolean(draft.filesDeletedAt),
+    fileHours: env().REFERRAL_FILE_HOURS,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const draft = await requireDraft(request);
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const form = await readForm(request);
-    checkCsrf(draft, form.get("csrf"));
-    const id = String(form.get("remove") ?? "");
+    const values = await readForm(request);
+    checkCsrf(draft, values.csrf);
+    const id = String(values.remove ?? "");
     if (id) await removeFromDraft(draft.id, id);
     return redirect("/refer/attachments");
   }
@@ -37,12 +47,21 @@ export async function action({ request }: ActionFunctionArgs) {
       ? redirect("/refer/check")
       : invalid({ errors: { [ATTACHMENTS_FIELD]: "Choose a file to attach" }, values: {} });
   }
-  for (const file of upload.files) await attachToDraft(draft.id, file);
+  if (
+    !takeUploadBytes(
+      request,
+      upload.files.reduce((sum, f) => sum + f.bytes.byteLength, 0),
+    )
+  ) {
+    return invalid({ errors: { [ATTACHMENTS_FIELD]: attachmentErrors.uploadedTooMuch }, values: {} }, 429);
+  }
+  const attached = await attachToDraft(draft.id, upload.files);
+  if (!attached.ok) return invalid({ errors: { [ATTACHMENTS_FIELD]: attached.error }, values: {} }, attached.status);
   return redirect(upload.fields.intent === "continue" ? "/refer/check" : "/refer/attachments");
 }
 
 export default function Attachments() {
-  const { csrf, files, maxFiles, maxMb } = useLoaderData<typeof loader>();
+  const { csrf, files, maxFiles, maxMb, filesDeleted, fileHours } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const error = result?.errors?.[ATTACHMENTS_FIELD];
   return (
@@ -54,6 +73,12 @@ export default function Attachments() {
         <ErrorSummary errors={result?.errors} />
         <span className="govuk-caption-l">Step 6 of 6</span>
         <h1 className="govuk-heading-l">Documents (optional)</h1>
+        {filesDeleted ? (
+          <div className="govuk-inset-text">
+            To keep them safe, documents you attached earlier were deleted because the referral was not sent within {fileHours} hours.
+            Attach them again if you still want to send them.
+          </div>
+        ) : null}
         <p className="govuk-body">
           You can attach up to {maxFiles} files, such as a written account, notes of what the child said, or photos. Each file must be
           smaller than {maxMb} MB and be a PDF, Word document, image (JPG, PNG, GIF, WebP) or plain text.

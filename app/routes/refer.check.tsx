@@ -5,14 +5,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Checkboxes, ErrorSummary } from "~/components/form-fields";
 import { answersFor } from "~/contacts/answer-rows";
-import { createContact } from "~/contacts/create-contact.server";
 import { draftDocuments } from "~/documents/documents.server";
-import { deliverSoon } from "~/messages/outbox.server";
 import { draftAnswers } from "~/referrals/answers.server";
 import { checkCsrf, csrfToken, requireDraft, submittedCookie } from "~/referrals/drafts.server";
 import { referralPages } from "~/referrals/pages";
-import { takeSubmission } from "~/referrals/rate-limit.server";
-import { formValues, invalid, readForm } from "~/utils/forms.server";
+import { submitReferral } from "~/referrals/submit.server";
+import { invalid, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Check your answers - LADO referral" }];
 
@@ -25,14 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...referralPages.map((p) => ({ slug: p.slug, title: p.title, rows: answersFor(p.slug, draft.answers.pages[p.slug] ?? {}) })),
     ],
     files: files.map((f) => f.filename),
+    filesDeleted: Boolean(draft.filesDeletedAt),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const draft = await requireDraft(request);
-  const form = await readForm(request);
-  checkCsrf(draft, form.get("csrf"));
-  const values = formValues(form);
+  const values = await readForm(request);
+  checkCsrf(draft, values.csrf);
   // A field people never see: only a robot fills it in.
   if (values.website) return invalid({ errors: { declaration: "We could not accept this referral" }, values: {} });
   if (values.declaration !== "yes") {
@@ -43,19 +41,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const page = referralPages.find((p) => p.slug === checked.page)!;
     return invalid({ errors: { [`page-${page.slug}`]: `${page.title}: ${Object.values(checked.errors)[0]}` }, values });
   }
-  takeSubmission(request);
-  const contact = await createContact(request, checked.answers, {
-    source: "ONLINE_FORM",
-    receivedAt: new Date(),
-    loggedById: null,
-    draftId: draft.id,
-  });
-  deliverSoon(contact.messageIds);
-  return redirect("/refer/sent", { headers: { "Set-Cookie": await submittedCookie(contact.reference) } });
+  const reference = await submitReferral(request, draft, checked.answers);
+  return redirect("/refer/sent", { headers: { "Set-Cookie": await submittedCookie(reference) } });
 }
 
 export default function CheckAnswers() {
-  const { csrf, sections, files } = useLoaderData<typeof loader>();
+  const { csrf, sections, files, filesDeleted } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="govuk-grid-row">
@@ -99,7 +90,15 @@ export default function CheckAnswers() {
         <dl className="govuk-summary-list govuk-!-margin-bottom-9">
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Attached</dt>
-            <dd className="govuk-summary-list__value">{files.length ? files.join(", ") : "None"}</dd>
+            <dd className="govuk-summary-list__value">
+              {files.length ? files.join(", ") : "None"}
+              {filesDeleted ? (
+                <p className="govuk-hint govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                  Documents you attached earlier were deleted because the referral was not sent in time. Attach them again if you still want
+                  to send them.
+                </p>
+              ) : null}
+            </dd>
             <dd className="govuk-summary-list__actions">
               <Link className="govuk-link" to="/refer/attachments">
                 Change<span className="govuk-visually-hidden"> documents</span>

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, ErrorSummary, Radios } from "~/components/form-fields";
-import { checkCsrf, csrfToken, requireDraft, savePage } from "~/referrals/drafts.server";
-import type { loader as rootLoader } from "~/root";
-import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { UnavailableNotice } from "~/components/notification-banner";
+import { checkCsrf, csrfToken, keptWhileUnavailable, requireDraft, savePage } from "~/referrals/drafts.server";
+import { usePublicEnv } from "~/utils/public-env";
+import { invalid, parseValues, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Is the LADO the right place? - LADO referral" }];
 
@@ -17,15 +18,22 @@ const screenerSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const draft = await requireDraft(request);
-  return { csrf: csrfToken(draft), values: draft.answers.pages.screener ?? {} };
+  return data(
+    { csrf: csrfToken(draft), values: draft.answers.pages.screener ?? {}, offline: Boolean(draft.offline) },
+    { status: draft.offline ? 503 : 200 },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const draft = await requireDraft(request);
-  const form = await readForm(request);
-  checkCsrf(draft, form.get("csrf"));
-  const parsed = parseForm(screenerSchema, form);
-  await savePage(draft, "screener", parsed.ok ? parsed.values : parsed.failure.values);
+  const values = await readForm(request);
+  checkCsrf(draft, values.csrf);
+  const parsed = parseValues(screenerSchema, values);
+  try {
+    await savePage(draft, "screener", parsed.ok ? parsed.values : parsed.failure.values);
+  } catch (error) {
+    return keptWhileUnavailable(error, values);
+  }
   if (!parsed.ok) return invalid(parsed.failure);
   const { worksWithChildren, aboutConduct, immediateDanger } = parsed.data;
   if (immediateDanger === "no" && worksWithChildren !== "no" && aboutConduct !== "no") return redirect("/refer/about-you");
@@ -39,9 +47,9 @@ const yesNoNotSure = [
 ];
 
 export default function Screener() {
-  const { csrf, values } = useLoaderData<typeof loader>();
+  const { csrf, values, offline } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const phones = usePublicEnv();
   const state = result && "errors" in result ? result : { values };
   if (result && "guidance" in result) {
     const g = result.guidance;
@@ -56,8 +64,8 @@ export default function Screener() {
               </span>
               <strong className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">Warning</span>
-                If a child is in immediate danger, call 999 now. Then phone children's services on {root?.env.FRONT_DOOR_PHONE} (out of
-                hours: {root?.env.OUT_OF_HOURS_PHONE}). Do not wait to fill in this form.
+                If a child is in immediate danger, call 999 now. Then phone children's services on {phones.FRONT_DOOR_PHONE} (out of hours:{" "}
+                {phones.OUT_OF_HOURS_PHONE}). Do not wait to fill in this form.
               </strong>
             </div>
           ) : null}
@@ -65,17 +73,17 @@ export default function Screener() {
             <p className="govuk-body">
               The LADO deals with concerns about adults who work or volunteer with children, paid or unpaid, including foster carers and
               people in a position of trust. If you are worried about a child and the adult does not work with children, contact children's
-              services on {root?.env.FRONT_DOOR_PHONE}.
+              services on {phones.FRONT_DOOR_PHONE}.
             </p>
           ) : null}
           {g.notConduct ? (
             <p className="govuk-body">
               The LADO deals with how an adult has behaved towards children, or behaviour that may make them unsuitable to work with
-              children. For a concern about a child's welfare at home, contact children's services on {root?.env.FRONT_DOOR_PHONE}. For
-              other workplace matters, use your organisation's HR process.
+              children. For a concern about a child's welfare at home, contact children's services on {phones.FRONT_DOOR_PHONE}. For other
+              workplace matters, use your organisation's HR process.
             </p>
           ) : null}
-          <p className="govuk-body">If you are not sure, phone the LADO team on {root?.env.LADO_PHONE}, or carry on and we will decide.</p>
+          <p className="govuk-body">If you are not sure, phone the LADO team on {phones.LADO_PHONE}, or carry on and we will decide.</p>
           <Link to="/refer/about-you" className="govuk-button" role="button" draggable="false">
             Continue with the referral
           </Link>
@@ -89,6 +97,7 @@ export default function Screener() {
         <Link to="/refer" className="govuk-back-link">
           Back
         </Link>
+        {offline || (result && "unavailable" in result) ? <UnavailableNotice /> : null}
         <ErrorSummary errors={"errors" in state ? state.errors : undefined} />
         <h1 className="govuk-heading-l">Is the LADO the right place?</h1>
         <Form method="post" noValidate>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { submittedReference } from "~/referrals/drafts.server";
-import type { loader as rootLoader } from "~/root";
+import { usePublicEnv } from "~/utils/public-env";
 
 export const meta: MetaFunction = () => [{ title: "Referral sent - LADO referral" }];
 
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Sent() {
   const { reference } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const phones = usePublicEnv();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -33,7 +33,7 @@ export default function Sent() {
           they decide.
         </p>
         <p className="govuk-body">
-          If anything changes, or you learn more, phone the LADO team on {root?.env.LADO_PHONE} and quote your reference. If a child is in
+          If anything changes, or you learn more, phone the LADO team on {phones.LADO_PHONE} and quote your reference. If a child is in
           immediate danger, call 999.
         </p>
       </div>

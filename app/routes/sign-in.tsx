@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { currentSession, startSession } from "~/auth/session.server";
 import { authenticator, SignInError, signInSchema } from "~/auth/sign-in.server";
 import { Button, ErrorSummary, TextInput } from "~/components/form-fields";
-import { formValues, invalid, parseForm } from "~/utils/forms.server";
+import { invalid, parseValues, readForm } from "~/utils/forms.server";
 import { safeReturnTo } from "~/utils/responses.server";
-import { londonTime } from "~/utils/dates";
+import { waitInWords } from "~/auth/sign-in-throttle";
 
 export const meta: MetaFunction = () => [{ title: "Sign in - LADO case management" }];
 
@@ -18,21 +18,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.clone().formData();
-  const parsed = parseForm(signInSchema, form);
+  const values = await readForm(request);
+  const parsed = parseValues(signInSchema, values);
   if (!parsed.ok) return invalid({ ...parsed.failure, values: { email: parsed.failure.values.email ?? "" } });
   try {
-    const user = await authenticator.authenticate("form", request);
+    const user = await authenticator.authenticate("form", credentialsOnly(request, parsed.data));
     const cookie = await startSession(user.id);
-    return redirect(safeReturnTo(form.get("returnTo"), "/cases"), { headers: { "Set-Cookie": cookie } });
+    return redirect(safeReturnTo(values.returnTo, "/cases"), { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
-    const message =
-      error.reason === "locked"
-        ? `Too many failed attempts. Try again after ${londonTime(error.lockedUntil!)}.`
-        : "Enter a correct email address and password";
-    return data({ errors: { email: message }, values: { email: String(formValues(form).email ?? "") } }, { status: 400 });
+    const throttled = error.reason === "throttled";
+    const message = throttled
+      ? `Too many attempts to sign in. Wait ${waitInWords(error.waitMs)} and try again.`
+      : "Enter a correct email address and password";
+    return data(
+      { errors: { email: message }, values: { email: String(values.email ?? "") } },
+      throttled ? { status: 429, headers: { "Retry-After": String(Math.max(1, Math.ceil(error.waitMs / 1000))) } } : { status: 400 },
+    );
   }
+}
+
+/**
+ * The request the form strategy reads: the same headers (client address,
+ * request id), with a body of only the checked email and password, so the
+ * body sent is read once, by readForm, within its limits.
+ */
+function credentialsOnly(request: Request, credentials: { email: string; password: string }) {
+  const headers = new Headers(request.headers);
+  headers.delete("Content-Length");
+  return new Request(request.url, { method: "POST", headers, body: new URLSearchParams(credentials) });
 }
 
 export default function SignIn() {

@@ -1,11 +1,14 @@
+// Signing out: a POST carrying the session's CSRF token (requireUser checks
+// it), which revokes the session row and clears the cookie.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit.server";
-import { currentSession, endSession } from "~/auth/session.server";
+import { requireUser } from "~/auth/guard.server";
+import { endSession } from "~/auth/session.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const session = await currentSession(request);
-  if (session) await recordAudit(request, { who: session.user.id, what: "auth.sign-out" });
+  const user = await requireUser(request);
+  await recordAudit(request, { who: user.id, what: "auth.sign-out" });
   return redirect("/sign-in", { headers: { "Set-Cookie": await endSession(request) } });
 }
 

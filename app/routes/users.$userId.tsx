@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { recordAudit } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
 import { roleLabels } from "~/auth/permissions";
 import { editUserSchema, findStaffUser, updateStaffUser } from "~/auth/users.server";
 import { Button, Checkboxes, ErrorSummary, Radios, TextInput } from "~/components/form-fields";
+import { StaffForm } from "~/components/staff-form";
 import { setFlash } from "~/utils/flash.server";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { invalid, parseValues, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/responses.server";
 
 export const handle = { permission: "users:manage" };
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request, "users:manage");
   const user = await findUser(params.userId);
-  const parsed = parseForm(editUserSchema, await request.formData());
+  const parsed = parseValues(editUserSchema, await readForm(request));
   if (!parsed.ok) return invalid({ ...parsed.failure, values: { ...parsed.failure.values, password: "" } });
   if (user.id === admin.id && (parsed.data.active === "no" || !parsed.data.roles.includes("ADMIN"))) {
     return invalid({
@@ -61,7 +62,7 @@ export default function EditUser() {
         <ErrorSummary errors={result?.errors} />
         <span className="govuk-caption-l">{user.email}</span>
         <h1 className="govuk-heading-l">{user.name}</h1>
-        <Form method="post" noValidate>
+        <StaffForm noValidate>
           <Checkboxes
             name="roles"
             legend="Roles"
@@ -88,7 +89,7 @@ export default function EditUser() {
             state={result}
           />
           <Button>Save changes</Button>
-        </Form>
+        </StaffForm>
       </div>
     </div>
   );

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { recordAudit } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
 import { roleLabels } from "~/auth/permissions";
 import { createStaffUser, emailInUse, newUserSchema } from "~/auth/users.server";
 import { Button, Checkboxes, ErrorSummary, TextInput } from "~/components/form-fields";
+import { StaffForm } from "~/components/staff-form";
 import { setFlash } from "~/utils/flash.server";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { invalid, parseValues, readForm } from "~/utils/forms.server";
 
 export const handle = { permission: "users:manage" };
 export const meta: MetaFunction = () => [{ title: "Add a user - LADO case management" }];
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, "users:manage");
-  const parsed = parseForm(newUserSchema, await request.formData());
+  const parsed = parseValues(newUserSchema, await readForm(request));
   if (!parsed.ok) return invalid({ ...parsed.failure, values: { ...parsed.failure.values, password: "" } });
   if (await emailInUse(parsed.data.email)) {
     return invalid({ errors: { email: "A user with this email address already exists" }, values: { ...parsed.values, password: "" } });
@@ -39,7 +40,7 @@ export default function NewUser() {
         </Link>
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">Add a user</h1>
-        <Form method="post" noValidate>
+        <StaffForm noValidate>
           <TextInput name="name" label="Full name" autoComplete="off" state={result} />
           <TextInput name="email" label="Email address" type="email" spellCheck={false} autoComplete="off" state={result} />
           <Checkboxes
@@ -58,7 +59,7 @@ export default function NewUser() {
             state={result}
           />
           <Button>Add user</Button>
-        </Form>
+        </StaffForm>
       </div>
     </div>
   );

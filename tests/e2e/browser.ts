@@ -78,16 +78,20 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
+/** The app's database: a connection string, or an embedded server of the app's own in `dataDir`, which it starts and restarts. */
+type AppDatabase = { databaseUrl: string } | { embeddedDatabase: { dataDir: string; port: number } };
+
 /**
  * Starts `tsx server/index.ts` with NODE_ENV=production on a free port and
- * waits until GET /healthz answers. It uses the database at `databaseUrl`
- * (migrating it if needed) and serves build/.
+ * waits until GET /healthz answers (the database too). It uses the database
+ * given (migrating it if needed) and serves build/.
  */
-export async function startAppServer(options: {
-  databaseUrl: string;
-  env?: Record<string, string>;
-  timeoutMs?: number;
-}): Promise<AppServer> {
+export async function startAppServer(
+  options: AppDatabase & {
+    env?: Record<string, string>;
+    timeoutMs?: number;
+  },
+): Promise<AppServer> {
   const missing = missingBuildMessage();
   if (missing) throw new Error(missing);
   const port = await freePort();
@@ -104,7 +108,14 @@ export async function startAppServer(options: {
       VITEST_WORKER_ID: undefined,
       NODE_ENV: "production",
       PORT: String(port),
-      DATABASE_URL: options.databaseUrl,
+      ...("databaseUrl" in options
+        ? { DATABASE_URL: options.databaseUrl }
+        : {
+            DATABASE_URL: undefined,
+            DATABASE_MIGRATION_URL: undefined,
+            EMBEDDED_PG_DATA_DIR: options.embeddedDatabase.dataDir,
+            EMBEDDED_PG_PORT: String(options.embeddedDatabase.port),
+          }),
       SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0001",
       ...options.env,
     },

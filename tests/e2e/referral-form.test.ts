@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createUser } from "../factories";
+import { minimalPdf } from "../fixtures/files";
 import {
   describeViolations,
   launchBrowser,
@@ -47,7 +48,7 @@ beforeAll(async () => {
   await createUser(db, { roles: ["LADO"], email: EMAIL, password: PASSWORD });
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "lado-e2e-referral-"));
   pdfPath = path.join(tempDir, PDF_NAME);
-  fs.writeFileSync(pdfPath, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+  fs.writeFileSync(pdfPath, minimalPdf("Notes of what was said"));
   // UPLOAD_DIR (the test file's temporary folder) comes through from process.env.
   server = await startAppServer({ databaseUrl: process.env.DATABASE_URL! });
   browser = await launchBrowser();
