@@ -3,11 +3,13 @@
 // network), every query and transaction throws the 503 answer instead of the
 // driver's error, so the page says "try again in a minute" (app/root.tsx)
 // rather than "there is a problem", while server/database-health.ts brings an
-// embedded server back. The pool opens new connections once it is.
+// embedded server back. The pool opens new connections once it is. Queries
+// slower than SLOW_QUERY_MS are logged, by model and operation only.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { data } from "@remix-run/node";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "~/config/env.server";
+import { log } from "~/utils/log.server";
 
 // A server that does not answer at all (a network fault) must not hold a
 // request until the operating system gives up, minutes later.
@@ -18,14 +20,27 @@ const CONNECT_TIMEOUT_MS = 5_000;
  * extensions change only which error is thrown, and Prisma's extended types
  * do not fit Prisma.TransactionClient, which the app's helpers take.
  */
-export function createDb(url: string): PrismaClient {
+export function createDb(url: string, { slowQueryMs = env().SLOW_QUERY_MS } = {}): PrismaClient {
   // The adapter listens for "error" on the pool, so an idle connection that
   // dies with the server is dropped rather than ending the process.
   const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+    // The default ("pretty") prints the call's arguments, names and all, into an error's message, and so into the log.
+    errorFormat: "minimal",
   });
   const queries = client.$extends({
-    query: { $allOperations: ({ args, query }) => query(args).catch(rethrowUnavailable) },
+    query: {
+      $allOperations: ({ model, operation, args, query }) => {
+        const started = performance.now();
+        return query(args)
+          .catch(rethrowUnavailable)
+          .finally(() => {
+            const durationMs = Math.round(performance.now() - started);
+            // Never the arguments: they hold names and case content (the request's id comes with the line).
+            if (durationMs >= slowQueryMs) log.warn("Slow database query", { model, operation, durationMs, sql: rawSql(args) });
+          });
+      },
+    },
   });
   // An interactive transaction connects before any of its queries runs.
   const transaction = queries.$transaction.bind(queries) as (...args: unknown[]) => Promise<unknown>;
@@ -44,6 +59,16 @@ function connect() {
 export const db = connect();
 export type Db = typeof db;
 export type { Prisma } from "~/generated/prisma/client";
+
+/**
+ * The text of a $queryRaw or $executeRaw tagged template, its values left as
+ * placeholders ($1, $2...). Nothing for other queries, nor for the *Unsafe
+ * ones, whose text could hold values.
+ */
+function rawSql(args: unknown): string | undefined {
+  const text = (args as { text?: unknown } | null)?.text;
+  return typeof text === "string" ? text.replace(/\s+/g, " ").trim().slice(0, 500) : undefined;
+}
 
 /** The answer while the database is unavailable: the 503 page, and "try again in a minute". */
 function unavailable() {

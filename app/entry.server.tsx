@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { publicEnv } from "~/config/env.server";
+import { errorFields, log } from "~/utils/log.server";
 import { NonceProvider } from "~/utils/nonce";
 import { PublicEnvProvider } from "~/utils/public-env";
 
@@ -41,7 +42,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Logged without request data: the error only.
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error("Rendering the page failed", errorFields(error));
         },
       },
     );
@@ -52,5 +53,5 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   // The message and stack, never the request body or case data.
-  console.error(error instanceof Error ? (error.stack ?? error.message) : "Unknown error");
+  log.error("Answering the request failed", errorFields(error));
 }

@@ -6,20 +6,23 @@ import { deleteStaleSignInThrottles } from "~/auth/sign-in-throttle.server";
 import { isDatabaseUnavailable } from "~/db.server";
 import { sweepReferralDrafts } from "~/referrals/draft-files.server";
 import { startMessageWorker } from "~/messages/outbox.server";
+import { log as appLog } from "~/utils/log.server";
 
 const SWEEP_MS = 15 * 60_000;
+const log = appLog.with({ component: "jobs" });
 
 // An unavailable database is reported once by the server's watch
 // (server/database-health.ts); the next sweep tries again.
 const failed = (what: string) => (error: unknown) => {
-  if (!isDatabaseUnavailable(error)) console.error(`${what} failed: ${error instanceof Error ? error.message : "unknown error"}`);
+  if (!isDatabaseUnavailable(error)) log.error(`${what} failed: ${error instanceof Error ? error.message : "unknown error"}`);
 };
 
 export function startBackgroundJobs() {
   const stopMessages = startMessageWorker();
   const sweep = () => {
     void sweepReferralDrafts().then(({ drafts, documents }) => {
-      if (drafts || documents) console.log(`Deleted ${drafts} expired referral draft(s) and ${documents} unsent file(s).`);
+      if (drafts || documents)
+        log.info(`Deleted ${drafts} expired referral draft(s) and ${documents} unsent file(s).`, { drafts, documents });
     }, failed("Deleting expired drafts and unsent files"));
     void deleteStaleSignInThrottles().catch(failed("Deleting lapsed sign-in throttles"));
   };

@@ -1,19 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { staffFormToken } from "~/auth/guard.server";
 import { currentSession } from "~/auth/session.server";
+import { ErrorPage, errorText, type ErrorText } from "~/components/error-page";
 import { Shell } from "~/components/layout";
 import { takeFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
@@ -73,10 +64,8 @@ export default function App() {
   );
 }
 
-type ErrorPage = { title: string; body: string };
-
 /** Pages by status, and by the message of a thrown answer where one status has several causes. */
-const errorPages: Record<string, ErrorPage> = {
+const errorPages: Record<string, ErrorText> = {
   400: {
     title: "Sorry, what was sent could not be read",
     body: "Go back, reload the page and try again.",
@@ -106,32 +95,15 @@ const errorPages: Record<string, ErrorPage> = {
   },
 };
 
-function errorPage(error: unknown): ErrorPage {
-  if (!isRouteErrorResponse(error)) return errorPages[500]!;
-  const message: unknown = (error.data as { message?: unknown } | null)?.message;
-  return (typeof message === "string" && errorPages[message]) || errorPages[error.status] || errorPages[500]!;
-}
-
 export function ErrorBoundary() {
-  const error = useRouteError();
   // Missing when the error came from an action or the root loader: the page then shows no one signed in.
   const root = useRouteLoaderData<typeof loader>("root");
-  const page = errorPage(error);
+  const text = errorText(useRouteError(), errorPages);
   const { SERVICE_NAME } = usePublicEnv();
   return (
-    <Document title={`${page.title} - ${SERVICE_NAME}`}>
+    <Document title={`${text.title} - ${SERVICE_NAME}`}>
       <Shell user={root?.user ?? null}>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <h1 className="govuk-heading-l">{page.title}</h1>
-            <p className="govuk-body">{page.body}</p>
-            <p className="govuk-body">
-              <a href="/" className="govuk-link">
-                Go to the start page
-              </a>
-            </p>
-          </div>
-        </div>
+        <ErrorPage text={text} back={{ to: "/", label: "Go to the start page" }} />
       </Shell>
     </Document>
   );

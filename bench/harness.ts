@@ -61,20 +61,25 @@ export function percentile(sorted: number[], p: number) {
 
 /**
  * The benchmark's own database `name` on the test database server (embedded
- * data/pg-test, or DATABASE_URL's), made afresh, migrated and dropped at
- * clean-up; the app's modules, imported after this, use it.
+ * data/pg-test, or DATABASE_URL's), migrated; the app's modules, imported
+ * after this, use it. Made afresh and dropped at clean-up, unless `keep`:
+ * then one left by an earlier run is reused (and migrated to the current
+ * schema), and it is left for the next, so a large data set is loaded once.
  */
-export async function benchDatabase(name: string) {
+export async function benchDatabase(name: string, { keep = false } = {}) {
   const server = await openDatabaseServer("test");
   onCleanup(() => server.stop());
-  const asAdmin = async (sql: string) => {
+  const asAdmin = async (sql: string, values: unknown[] = []) => {
     const admin = new pg.Client({ connectionString: server.adminUrlFor("postgres") });
     await admin.connect();
-    await admin.query(sql).finally(() => admin.end());
+    return admin.query(sql, values).finally(() => admin.end());
   };
-  await asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await asAdmin(`CREATE DATABASE "${name}"`);
-  onCleanup(() => asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  const reused = keep && ((await asAdmin("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount ?? 0) > 0;
+  if (!reused) {
+    await asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await asAdmin(`CREATE DATABASE "${name}"`);
+  }
+  if (!keep) onCleanup(() => asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   // Migrated as the owner; the app (and the seeding) connects as its own role.
   await migrate(server.migrationFor(name));
   const url = withDatabase(server.url, name);
@@ -83,5 +88,5 @@ export async function benchDatabase(name: string) {
   process.env.SESSION_SECRET ??= "bench-session-secret-bench-session-secret";
   const { db } = await import("~/db.server");
   onCleanup(() => db.$disconnect());
-  return { url, embedded: server.embedded, db };
+  return { url, adminUrl: server.adminUrlFor(name), embedded: server.embedded, reused, db };
 }

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { startAppServer, type AppServer } from "../tests/e2e/browser";
+import { startAppServer, type AppServer, signInOverHttp } from "../tests/e2e/browser";
 import { benchDatabase, limitRun, onCleanup, percentile, runBench } from "./harness";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -168,18 +168,7 @@ async function main() {
   console.log(`App server at ${base} (production build), database ${embedded ? "embedded PostgreSQL" : "from DATABASE_URL"}`);
   console.log(`${REQUESTS} requests per line (fewer if a line reaches ${SCENARIO_LIMIT_MS / 1000} s), after ${WARM_UP} warm-up requests\n`);
 
-  const signIn = async (i = 0) => {
-    const response = await fetch(`${base}/sign-in`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: EMAILS[i % EMAILS.length]!, password: PASSWORD, returnTo: "" }),
-      redirect: "manual",
-    });
-    await response.arrayBuffer();
-    const cookie = response.headers.get("set-cookie")?.split(";")[0];
-    if (response.status !== 302 || !cookie) throw new Error(`sign-in answered ${response.status}`);
-    return cookie;
-  };
+  const signIn = (i = 0) => signInOverHttp(base, EMAILS[i % EMAILS.length]!, PASSWORD);
   const cookie = await signIn();
   const get = async (path: string) => {
     const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });

@@ -1,8 +1,9 @@
-// Runs before `npm test` (the pretest script) so the suite works on a fresh
-// clone with nothing run by hand: system tools (Chromium, pdftotext),
-// dependencies (npm ci), the Prisma client and the production build that the
-// end-to-end tests serve. Each step runs only when what it makes is missing or
-// older than what it is made from.
+// Runs before `npm test` and `npm run test:e2e` (their pre scripts) so the
+// suite works on a fresh clone with nothing run by hand, and never against a
+// stale build: system tools (Chromium, pdftotext), dependencies (npm ci), the
+// Prisma client and the production build that the end-to-end tests serve.
+// Each step runs only when what it makes is missing or older than what it is
+// made from.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -34,10 +35,14 @@ const mtime = (file) => {
   }
 };
 
-/** The newest modification time of any file under dir, skipping some folders. */
+/**
+ * The newest modification time of anything under dir, skipping some folders.
+ * Folders count too: deleting or renaming a file changes only its folder's.
+ */
 function newestUnder(dir, skip = new Set()) {
   let newest = 0;
   const walk = (d) => {
+    newest = Math.max(newest, fs.statSync(d).mtimeMs);
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
       if (skip.has(full)) continue;

@@ -13,10 +13,13 @@ const envFile = path.join(projectRoot, ".env");
 if (!fs.existsSync(envFile)) {
   fs.writeFileSync(
     envFile,
-    "# Made by npm run setup for this machine. Do not commit.\n" + `SESSION_SECRET=${randomBytes(32).toString("base64url")}\n`,
+    "# Made by npm run setup for this machine. Do not commit.\n" +
+      `SESSION_SECRET=${randomBytes(32).toString("base64url")}\n` +
+      "# A demonstration with made-up data: the council's settings may keep their demo values, and every page says Demo.\n" +
+      "DEMO=true\n",
     { mode: 0o600 },
   );
-  console.log("Wrote .env with a new SESSION_SECRET.");
+  console.log("Wrote .env with a new SESSION_SECRET, and DEMO=true (a demonstration).");
 }
 process.loadEnvFile(envFile);
 

@@ -1,13 +1,15 @@
-// Is the database answering? A probe for /healthz, and a watch that notices
+// Is the database answering? A probe for /health, and a watch that notices
 // an outage, restarts the embedded server if its process has gone, and says
 // so once when it starts and once when it ends. Meanwhile the app answers
 // 503 "service unavailable" (app/db.server.ts) and its connection pool opens
 // new connections by itself once the server is back.
 import pg from "pg";
+import { log as appLog } from "../app/utils/log.server";
 
 /** How often the watch asks; an outage of the embedded server lasts about this long plus its start. */
 export const DATABASE_CHECK_INTERVAL_MS = 5_000;
 const CHECK_TIMEOUT_MS = 2_000;
+const log = appLog.with({ component: "database" });
 
 export type DatabaseProbe = {
   /** Null when `SELECT 1` answered in time; otherwise what went wrong. */
@@ -53,7 +55,7 @@ export function watchDatabase(probe: DatabaseProbe, restart?: () => Promise<bool
     } catch (error) {
       // Often only the old server's last processes still exiting: tried again at the next check.
       const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-      if (message !== restartFailure) console.error(`Database: restarting the embedded server failed: ${message}`);
+      if (message !== restartFailure) log.error(`Database: restarting the embedded server failed: ${message}`);
       restartFailure = message;
       return false;
     }
@@ -64,7 +66,7 @@ export function watchDatabase(probe: DatabaseProbe, restart?: () => Promise<bool
     if (problem !== null) {
       if (outageSince === null) {
         outageSince = Date.now();
-        console.error(
+        log.error(
           `Database: not answering (${problem}); pages answer "service unavailable" until it is back` +
             (restart ? ", and the embedded server is restarted if it has stopped." : "."),
         );
@@ -76,7 +78,9 @@ export function watchDatabase(probe: DatabaseProbe, restart?: () => Promise<bool
     }
     if (problem === null && outageSince !== null) {
       const seconds = Math.round((Date.now() - outageSince) / 1000);
-      console.log(`Database: answering again after ${seconds} s${restarted ? " (the embedded server was restarted)" : ""}.`);
+      log.info(`Database: answering again after ${seconds} s${restarted ? " (the embedded server was restarted)" : ""}.`, {
+        outageSeconds: seconds,
+      });
       outageSince = null;
       restarted = false;
       restartFailure = null;

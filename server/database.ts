@@ -58,6 +58,7 @@ const settingsSchema = z
   });
 
 type Kind = "app" | "test";
+const LOG_LINES_KEPT = 8;
 type EmbeddedOptions = { dataDir: string; port: number; database: string };
 
 /**
@@ -196,7 +197,13 @@ async function ensureRunning({ dataDir, port }: EmbeddedOptions, passwordFile: s
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     fs.writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
   }
+  // The server's last few log lines, for the message if it does not start.
+  // Only the last few: it logs for as long as it runs, and all would never be freed.
   const log: string[] = [];
+  const keep = (line: string) => {
+    log.push(line);
+    if (log.length > LOG_LINES_KEPT) log.shift();
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -207,8 +214,8 @@ async function ensureRunning({ dataDir, port }: EmbeddedOptions, passwordFile: s
     createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: (m) => log.push(m),
-    onError: (m) => log.push(String(m)),
+    onLog: keep,
+    onError: (m) => keep(String(m)),
   });
   try {
     if (fresh) await server.initialise();
@@ -218,7 +225,7 @@ async function ensureRunning({ dataDir, port }: EmbeddedOptions, passwordFile: s
     throw new Error(
       `The embedded PostgreSQL server in ${dataDir} did not start on port ${port}` +
         (error instanceof Error ? `: ${error.message}` : ".") +
-        `\n${log.slice(-8).join("").trim()}\n` +
+        `\n${log.join("").trim()}\n` +
         "If the port is taken, set EMBEDDED_PG_PORT; to use another server, set DATABASE_URL.",
     );
   }

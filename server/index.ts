@@ -1,12 +1,15 @@
 // The app server: validates configuration, opens the database (embedded or
 // DATABASE_URL), applies migrations, watches that the database answers, and
-// serves the Remix app behind the security headers every response carries.
+// serves the Remix app behind the security headers every response carries,
+// with health checks and an access log.
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { parseEnv } from "../app/config/env.server";
+import { log, runInRequest } from "../app/utils/log.server";
+import { accessLog } from "./access-log";
 import { openDatabaseServer, projectRoot } from "./database";
 import { databaseProbe, watchDatabase } from "./database-health";
 import { appRoleWarning } from "./database-roles";
@@ -15,7 +18,7 @@ import { remixRequestHandler } from "./remix-handler";
 import { sameOriginOnly } from "./same-origin";
 
 function fail(message: string): never {
-  console.error(message);
+  log.error(message);
   process.exit(1);
 }
 
@@ -33,9 +36,9 @@ const production = env.NODE_ENV === "production";
 const database = await openDatabaseServer("app").catch((error: Error) => fail(error.message));
 process.env.DATABASE_URL = database.url;
 const applied = await migrate(database.migration).catch((error: Error) => fail(error.message));
-if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+if (applied.length) log.info(`Applied migrations: ${applied.join(", ")}`);
 const roleWarning = await appRoleWarning(database.url);
-if (roleWarning) console.warn(roleWarning);
+if (roleWarning) log.warn(roleWarning);
 // Only the embedded server, which this app owns, is restarted; an operator's is reported.
 const probe = databaseProbe(database.url);
 const stopWatchingDatabase = watchDatabase(probe, database.restart);
@@ -87,21 +90,28 @@ app.use((req: Request, res: Response, next: NextFunction) => {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     ...(production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   });
-  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-    res.status(413).set("Connection", "close").type("text/plain").send("The request is too large.");
-    return;
-  }
-  next();
+  // Every log line written while answering carries the request's id (and, once known, the user's and the route).
+  runInRequest({ requestId: id }, () => {
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+      log.warn("Refused a request larger than any the service accepts", { method: req.method, path: req.path });
+      res.status(413).set("Connection", "close").type("text/plain").send("The request is too large.");
+      return;
+    }
+    next();
+  });
 });
-app.use(sameOriginOnly(env.TRUST_PROXY));
 
-app.get("/healthz", async (_req, res) => {
-  const problem = await probe.problem();
+// For a load balancer or monitor. /health/live: the server is running (it
+// never asks the database, so an outage does not get a healthy server
+// restarted). /health: it can serve pages, as the database answers.
+const health = (res: Response, ok: boolean) =>
   res
-    .status(problem ? 503 : 200)
+    .status(ok ? 200 : 503)
+    .set("Cache-Control", "no-store")
     .type("text/plain")
-    .send(problem ? "database unavailable" : "ok");
-});
+    .send(ok ? "ok" : "database unavailable");
+app.get("/health/live", (_req, res) => health(res, true));
+app.get("/health", (_req, res) => void probe.problem().then((problem) => health(res, problem === null)));
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (production) {
@@ -119,6 +129,10 @@ if (production) {
   build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 }
 
+// Only now: static files and health checks, which need no record, have been answered.
+app.use(accessLog);
+app.use(sameOriginOnly(env.TRUST_PROXY));
+
 app.all(
   "*",
   remixRequestHandler({
@@ -135,7 +149,8 @@ app.all(
 );
 
 const listener = app.listen(env.PORT, () => {
-  console.log(`${env.SERVICE_NAME} is running at http://localhost:${env.PORT} (${database.description}, ${env.NODE_ENV})`);
+  const mode = env.DEMO ? `${env.NODE_ENV}, a demonstration` : env.NODE_ENV;
+  log.info(`${env.SERVICE_NAME} is running at http://localhost:${env.PORT} (${database.description}, ${mode})`);
 });
 listener.on("error", (error) => fail(`Could not listen on port ${env.PORT}: ${error.message}`));
 
@@ -147,6 +162,4 @@ async function shutdown() {
   await database.stop();
   process.exit(0);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
-process.on("SIGHUP", shutdown);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown());

@@ -7,7 +7,8 @@
 //   and referral answers, and Back after signing out must not show them;
 // - a 413 closes the connection, so the rest of an oversized body is never read;
 // - legacy `?_data=` requests, which skip Remix's own Origin check and which
-//   this app (single fetch) never makes, are refused.
+//   this app (single fetch) never makes, are refused;
+// - the id of the route that answers goes into the request's log context.
 import type { IncomingMessage } from "node:http";
 import { Transform } from "node:stream";
 import {
@@ -17,7 +18,9 @@ import {
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
+import { matchRoutes } from "@remix-run/react";
 import type { NextFunction, Request, Response } from "express";
+import { annotateRequest } from "../app/utils/log.server";
 
 /** The error a body stream ends with when it goes past the limit (app/utils/forms.server.ts knows the name). */
 export class PayloadTooLargeError extends Error {
@@ -71,6 +74,25 @@ function remixRequest(req: Request, res: Response, maxBodyBytes: number) {
   } as RequestInit);
 }
 
+type RouteNode = Parameters<typeof matchRoutes>[0][number];
+const routeTrees = new WeakMap<ServerBuild, RouteNode[]>();
+
+/** The build's routes as the tree Remix matches against (index routes have no children). */
+function routeTree(routes: ServerBuild["routes"], parentId?: string): RouteNode[] {
+  return Object.values(routes)
+    .filter((route) => route.parentId === parentId)
+    .map(({ id, path, index, caseSensitive }) =>
+      index ? { id, path, caseSensitive, index: true } : { id, path, caseSensitive, children: routeTree(routes, id) },
+    );
+}
+
+/** The id of the route that answers a path, as Remix matches it ("/cases.data" asks for "/cases", "/_root.data" for "/"). */
+function routeId(build: ServerBuild, pathname: string): string | undefined {
+  let tree = routeTrees.get(build);
+  if (!tree) routeTrees.set(build, (tree = routeTree(build.routes)));
+  return matchRoutes(tree, pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/"))?.at(-1)?.route.id;
+}
+
 export function remixRequestHandler(options: {
   build: ServerBuild | (() => Promise<ServerBuild>);
   mode: string;
@@ -78,22 +100,23 @@ export function remixRequestHandler(options: {
   getLoadContext: (req: Request, res: Response) => AppLoadContext;
 }) {
   const handle = createRequestHandler(options.build, options.mode);
-  return async (req: Request, res: Response, next: NextFunction) => {
+  // Express does not await a handler: every failure goes to next() here.
+  return (req: Request, res: Response, next: NextFunction) => void serve(req, res).catch(next);
+
+  async function serve(req: Request, res: Response) {
     if (req.query._data !== undefined) {
       res.status(400).type("text/plain").send("Bad request.");
       return;
     }
-    try {
-      const response = await handle(remixRequest(req, res, options.maxBodyBytes), options.getLoadContext(req, res));
-      if (!response.headers.has("Cache-Control")) res.setHeader("Cache-Control", "no-store");
-      if (response.status === 413) res.setHeader("Connection", "close");
-      res.statusMessage = response.statusText;
-      res.status(response.status);
-      for (const [key, value] of response.headers) res.append(key, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
-      else res.end();
-    } catch (error) {
-      next(error);
-    }
-  };
+    const build = typeof options.build === "function" ? await options.build() : options.build;
+    annotateRequest({ route: routeId(build, req.path) });
+    const response = await handle(remixRequest(req, res, options.maxBodyBytes), options.getLoadContext(req, res));
+    if (!response.headers.has("Cache-Control")) res.setHeader("Cache-Control", "no-store");
+    if (response.status === 413) res.setHeader("Connection", "close");
+    res.statusMessage = response.statusText;
+    res.status(response.status);
+    for (const [key, value] of response.headers) res.append(key, value);
+    if (response.body) await writeReadableStreamToWritable(response.body, res);
+    else res.end();
+  }
 }

@@ -6,6 +6,7 @@
 // is "same-site". Each staff and referral form also carries a token
 // (app/utils/csrf.server.ts) for browsers that send neither header.
 import type { NextFunction, Request, Response } from "express";
+import { log } from "../app/utils/log.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -19,7 +20,7 @@ export function sameOriginOnly(trustProxy: boolean | number | string) {
     const own = `${req.protocol}://${host}`;
     if ((site && site !== "same-origin") || (origin && origin !== own)) {
       // For the operator (a proxy that rewrites Host shows up here); no request data beyond the two origins.
-      console.warn(`Refused a cross-site ${req.method} (Sec-Fetch-Site: ${site ?? "none"}, Origin: ${origin ?? "none"}, expected ${own}).`);
+      log.warn(`Refused a cross-site ${req.method} (Sec-Fetch-Site: ${site ?? "none"}, Origin: ${origin ?? "none"}, expected ${own}).`);
       res
         .status(403)
         .type("text/plain")

@@ -3,17 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { londonDay } from "~/utils/dates";
 import * as logContact from "~/routes/contacts.new";
-import { bodyOf, request, run, signedIn, statusOf } from "./helpers";
+import { bodyOf, minimalContactForm, request, run, signedIn, statusOf } from "./helpers";
 
-const minimal = {
-  source: "PHONE",
-  "receivedDate-day": "20",
-  "receivedDate-month": "11",
-  "receivedDate-year": "2026",
-  receivedTime: "16:45",
-  namedProfessional: "no",
-  summary: "Ofsted inspector asked for advice about a nursery worker's social media posts. No name given.",
-};
+const minimal = minimalContactForm;
 
 describe("logging a contact", () => {
   it("starts with today's date and the time now, in London", async () => {

@@ -332,7 +332,7 @@ describe("downloading a case's document", () => {
 
     const events = await db.auditEvent.findMany({ where: { userId: caller.user.id, action: "document.download" } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ caseId: file.id, details: { documentId: doc.id } });
+    expect(events[0]).toMatchObject({ caseId: file.id, subjectType: "document", subjectId: doc.id });
   });
 
   it("serves text with its recorded charset, still as an attachment", async () => {
@@ -353,7 +353,7 @@ describe("downloading a case's document", () => {
     const anonymous = (await run(download.loader, request(`/documents/${doc.id}`), { documentId: doc.id })).value as Response;
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toBe(`/sign-in?returnTo=%2Fdocuments%2F${doc.id}`);
-    expect(await db.auditEvent.count({ where: { action: "document.download", details: { equals: { documentId: doc.id } } } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "document.download", subjectId: doc.id } })).toBe(0);
   });
 
   it("never serves a draft's file: 404", async () => {

@@ -36,16 +36,30 @@ export function request(path: string, init: { caller?: Caller | null; form?: Rec
 
 type Handler<A> = (args: A) => unknown;
 
-/** Runs a loader or action; a thrown Response or data() comes back as the result. */
+/** A Response, or Remix's data() answer: what a loader or action may throw on purpose. */
+function isAnswer(value: unknown): value is Response | { type: "DataWithResponseInit" } {
+  return (
+    value instanceof Response ||
+    (typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit")
+  );
+}
+
+/**
+ * Runs a loader or action; a thrown Response or data() comes back as the
+ * result. Anything else thrown (a TypeError, a database error) fails the
+ * test: a route that crashes must never pass for one that answered.
+ */
 export async function run<A extends LoaderFunctionArgs | ActionFunctionArgs>(
   handler: Handler<A>,
   req: Request,
   params: Record<string, string> = {},
+  context: Record<string, unknown> = {},
 ) {
   try {
-    return { thrown: false as const, value: await handler({ request: req, params, context: {} } as A) };
+    return { thrown: false as const, value: await handler({ request: req, params, context } as A) };
   } catch (value) {
-    return { thrown: true as const, value };
+    if (isAnswer(value)) return { thrown: true as const, value };
+    throw value;
   }
 }
 
@@ -64,3 +78,14 @@ export function bodyOf<T = Record<string, unknown>>(value: unknown): T {
   }
   return value as T;
 }
+
+/** The least a member of staff must give to log a contact (a phone call, no professional named). */
+export const minimalContactForm = {
+  source: "PHONE",
+  "receivedDate-day": "20",
+  "receivedDate-month": "11",
+  "receivedDate-year": "2026",
+  receivedTime: "16:45",
+  namedProfessional: "no",
+  summary: "Ofsted inspector asked for advice about a nursery worker's social media posts. No name given.",
+};

@@ -18,9 +18,9 @@ const { env } = await import("~/config/env.server");
 const { db } = await import("~/db.server");
 const outbox = await import("~/messages/outbox.server");
 const outboxPage = await import("~/routes/outbox");
-const casePage = await import("~/routes/cases.$reference");
+const caseEmails = await import("~/routes/cases.$reference.emails/route");
 const { createCase } = await import("./factories");
-const { bodyOf, request, run, signedIn, statusOf } = await import("./helpers");
+const { bodyOf, minimalContactForm, request, run, signedIn, statusOf } = await import("./helpers");
 
 const NOTIFY_URL = "https://api.notifications.service.gov.uk/v2/notifications/email";
 const MINUTE = 60_000;
@@ -236,9 +236,8 @@ describe("delivery through GOV.UK Notify", () => {
   it("deliverSoon logs a database error instead of rejecting", async () => {
     expectConsoleErrors(1);
     await expect(outbox.deliverSoon(["not-a-uuid"])).resolves.toBeUndefined();
-    expect(String((console.error as unknown as { mock: { calls: unknown[][] } }).mock.calls[0]?.[0])).toMatch(
-      /^Email delivery failed before sending/,
-    );
+    const [line] = (console.error as unknown as { mock: { calls: unknown[][] } }).mock.calls[0] ?? [];
+    expect(JSON.parse(String(line))).toMatchObject({ level: "error", msg: expect.stringMatching(/^Email delivery failed before sending/) });
   });
 
   it("resend puts a FAILED message back in the queue, due now, with fresh attempts", async () => {
@@ -246,11 +245,16 @@ describe("delivery through GOV.UK Notify", () => {
     const { id } = await queue();
     await outbox.deliverDueMessages();
     expect((await message(id)).status).toBe("FAILED");
-    expect(await outbox.resend(id)).toBe(true);
+    const staff = await signedIn(["BUSINESS_SUPPORT"]);
+    const resend = () => outbox.resend(request("/outbox", { caller: staff }), staff.user.id, id);
+    expect(await resend()).toBe(true);
     const row = await message(id);
     expect(row).toMatchObject({ status: "QUEUED", attempts: 0 });
     expect(row.nextAttemptAt!.getTime()).toBeLessThanOrEqual(Date.now());
-    expect(await outbox.resend(id)).toBe(false); // not FAILED any more
+    expect(await resend()).toBe(false); // not FAILED any more
+    // Recorded once, with the change, naming the message.
+    const events = await db.auditEvent.findMany({ where: { action: "message.resend", userId: staff.user.id } });
+    expect(events).toMatchObject([{ subjectType: "message", subjectId: id }]);
   });
 
   it("the worker delivers on start and stops when asked", async () => {
@@ -386,15 +390,15 @@ describe("the Email page", () => {
   });
 });
 
-describe("the case page", () => {
+describe("the case file's emails", () => {
   it("lists the case's emails, oldest first", async () => {
     const file = await createCase(db);
     const made = [await queue({ caseId: file.id, subject: "First" }), await queue({ caseId: file.id, subject: "Second" })];
     await db.outboundMessage.update({ where: { id: made[0]!.id }, data: { createdAt: new Date("2026-03-01T09:00:00Z") } });
     await db.outboundMessage.update({ where: { id: made[1]!.id }, data: { createdAt: new Date("2026-03-01T09:01:00Z") } });
     const caller = await signedIn(["LADO"]);
-    const { value } = await run(casePage.loader, request(`/cases/${file.reference}`, { caller }), { reference: file.reference });
-    const messages = bodyOf<{ file: { messages: { id: string; subject: string; status: string }[] } }>(value).file.messages;
+    const { value } = await run(caseEmails.loader, request(`/cases/${file.reference}/emails`, { caller }), { reference: file.reference });
+    const messages = bodyOf<{ messages: { id: string; subject: string; status: string }[] }>(value).messages;
     expect(messages.map((m) => [m.id, m.subject, m.status])).toEqual([
       [made[0]!.id, "First", "QUEUED"],
       [made[1]!.id, "Second", "QUEUED"],
@@ -407,15 +411,7 @@ describe("a contact made while GOV.UK Notify is down", () => {
     const calls = fakeNotify(() => notifyError(500, "Exception", "Internal server error"));
     const logContact = await import("~/routes/contacts.new");
     const support = await signedIn(["BUSINESS_SUPPORT"]);
-    const form = {
-      source: "EMAIL",
-      "receivedDate-day": "20",
-      "receivedDate-month": "11",
-      "receivedDate-year": "2026",
-      receivedTime: "10:00",
-      namedProfessional: "no",
-      summary: "A nursery manager emailed about a member of staff.",
-    };
+    const form = { ...minimalContactForm, source: "EMAIL", summary: "A nursery manager emailed about a member of staff." };
     const { value } = await run(logContact.action, request("/contacts/new", { caller: support, form }));
     expect(statusOf(value)).toBe(302);
     const reference = (value as Response).headers.get("Location")!.replace("/cases/", "");

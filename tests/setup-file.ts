@@ -2,7 +2,8 @@
 // (owned by the owner role, with the app role's grants), which the app reaches
 // as the app role, as in production, so a missing grant fails a test;
 // msw for all outbound HTTP (an unhandled request fails the test); and
-// console.error fails the test unless the test expects it.
+// console.error, through which the logger writes error-level lines
+// (app/utils/log.server.ts), fails the test unless the test expects it.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";

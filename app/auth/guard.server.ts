@@ -3,8 +3,9 @@ import { redirect } from "@remix-run/node";
 import { can, type Permission } from "./permissions";
 import { currentSession } from "./session.server";
 import { checkFormToken, CSRF_FIELD, formToken } from "~/utils/csrf.server";
+import { findCaseId } from "~/cases/cases.server";
 import { readForm } from "~/utils/forms.server";
-import { forbidden } from "~/utils/responses.server";
+import { forbidden, notFound } from "~/utils/responses.server";
 
 export type StaffUser = NonNullable<Awaited<ReturnType<typeof currentSession>>>["user"];
 
@@ -31,4 +32,17 @@ export async function requireUser(request: Request, permission?: Permission): Pr
 /** The token the signed-in user's forms carry (the root loader hands it to every page). */
 export function staffFormToken(sessionId: string) {
   return formToken("staff", sessionId);
+}
+
+/**
+ * The one decision whether this user may open this case: the permission
+ * first (a 403 says nothing about whether the case exists), then the case
+ * (404). Today the role decides; restricted cases and case-file audit
+ * samples will add their rules here, and every case route asks through it.
+ */
+export async function requireCaseAccess(request: Request, reference: string | undefined, permission: Permission = "case:read") {
+  const user = await requireUser(request, permission);
+  const found = await findCaseId(reference ?? "");
+  if (!found) throw notFound();
+  return { user, case: found };
 }

@@ -23,7 +23,7 @@ export const permissions = {
   /** Outbound email: sent, queued, failed and the outbox. */
   "outbox:read": ["LADO", "MANAGER", "BUSINESS_SUPPORT", "ADMIN"],
   /** Who looked at or changed a case, per case and per user. */
-  "audit:read": ["MANAGER", "ADMIN"],
+  "audit-trail:read": ["MANAGER", "ADMIN"],
   /** User accounts and roles. */
   "users:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

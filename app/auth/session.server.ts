@@ -1,21 +1,17 @@
 // Staff sessions. The cookie holds only a signed session id; the session is a
 // row in the Session table so it can be revoked. Idle timeout and absolute
-// lifetime are enforced here on every request.
+// lifetime are enforced here on every request. The signed-in user's id goes
+// into the request's log context (never their name or email address).
 import { randomBytes } from "node:crypto";
-import { createCookie } from "@remix-run/node";
 import { env } from "~/config/env.server";
 import { db } from "~/db.server";
+import { appCookie } from "~/utils/cookies.server";
+import { annotateRequest } from "~/utils/log.server";
 
 const TOUCH_AFTER_MS = 60_000; // write lastSeenAt at most once a minute
 
 function sessionCookie() {
-  return createCookie("lado_session", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().NODE_ENV === "production",
-    path: "/",
-    secrets: env().SESSION_SECRET,
-  });
+  return appCookie("lado_session");
 }
 
 export async function startSession(userId: string) {
@@ -29,6 +25,7 @@ export async function startSession(userId: string) {
       expiresAt: new Date(now.getTime() + env().SESSION_MAX_HOURS * 3_600_000),
     },
   });
+  annotateRequest({ userId });
   return sessionCookie().serialize(session.id);
 }
 
@@ -69,6 +66,7 @@ async function lookUpSession(request: Request) {
   if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
   }
+  annotateRequest({ userId: session.user.id });
   return { id: session.id, user: session.user };
 }
 

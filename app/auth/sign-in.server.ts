@@ -6,7 +6,7 @@ import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { z } from "zod";
 import { db } from "~/db.server";
-import { recordAudit } from "~/audit/audit.server";
+import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { clientAddress } from "~/utils/client-address.server";
 import { decoyHash, verifyPassword } from "./password.server";
 import { signInSucceeded, takeSignInAttempt, throttleKeys } from "./sign-in-throttle.server";
@@ -53,8 +53,10 @@ authenticator.use(
       throw new SignInError("invalid");
     }
     await signInSucceeded(keys, now);
-    await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    await recordAudit(request, { who: user.id, what: "auth.sign-in" });
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+      await recordAudit(request, { who: user.id, what: "auth.sign-in" }, tx);
+    });
     return { id: user.id, name: user.name };
   }),
   "form",

@@ -1,6 +1,7 @@
 // Staff accounts, kept by admins.
 import { z } from "zod";
 import { Role } from "~/generated/prisma/enums";
+import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { db } from "~/db.server";
 import { hashPassword } from "./password.server";
 
@@ -31,23 +32,42 @@ export const editUserSchema = z.object({
     .refine((p) => p === "" || p.length >= 12, "Password must be at least 12 characters"),
 });
 
-export async function createStaffUser(input: z.infer<typeof newUserSchema>) {
-  return db.user.create({
-    data: { name: input.name, email: input.email, roles: input.roles, passwordHash: await hashPassword(input.password) },
+/** Makes the account and records who made it, in one transaction. */
+export async function createStaffUser(request: Request, adminId: string, input: z.infer<typeof newUserSchema>) {
+  const passwordHash = await hashPassword(input.password); // before the transaction: hashing waits its turn
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { name: input.name, email: input.email, roles: input.roles, passwordHash } });
+    await recordAudit(
+      request,
+      { who: adminId, what: "user.create", subject: { type: "user", id: user.id }, details: { roles: user.roles } },
+      tx,
+    );
+    return user;
   });
 }
 
-/** Saves roles, active and an optional new password; deactivating or a new password ends their sessions. */
-export async function updateStaffUser(id: string, input: z.infer<typeof editUserSchema>) {
+/**
+ * Saves roles, active and an optional new password, and records the change,
+ * in one transaction; deactivating or a new password ends their sessions.
+ */
+export async function updateStaffUser(request: Request, adminId: string, id: string, input: z.infer<typeof editUserSchema>) {
   const active = input.active === "yes";
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
   await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id },
-      data: { roles: input.roles, active, ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}) },
-    });
-    if (!active || input.password) {
+    await tx.user.update({ where: { id }, data: { roles: input.roles, active, ...(passwordHash ? { passwordHash } : {}) } });
+    if (!active || passwordHash) {
       await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
     }
+    await recordAudit(
+      request,
+      {
+        who: adminId,
+        what: "user.update",
+        subject: { type: "user", id },
+        details: { roles: input.roles, active, passwordReset: Boolean(passwordHash) },
+      },
+      tx,
+    );
   });
 }
 

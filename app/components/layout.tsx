@@ -1,5 +1,6 @@
 // The page shell: skip link, header with the council's name (no crown),
-// service navigation for the signed-in user's role, footer.
+// service navigation for the signed-in user's role, a "Demo" banner on a
+// demonstration (DEMO=true), footer.
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~/generated/prisma/enums";
@@ -15,13 +16,13 @@ const navigation: { to: string; label: string; permission: Permission }[] = [
   { to: "/cases", label: "Cases", permission: "case:read" },
   { to: "/contacts/new", label: "Log a contact", permission: "contact:log" },
   { to: "/outbox", label: "Email", permission: "outbox:read" },
-  { to: "/audit", label: "Audit trail", permission: "audit:read" },
+  { to: "/audit-trail", label: "Audit trail", permission: "audit-trail:read" },
   { to: "/users", label: "Users", permission: "users:manage" },
 ];
 
 export function Shell({ user, flash, children }: { user: ShellUser; flash?: string | null; children: ReactNode }) {
   const { pathname } = useLocation();
-  const { SERVICE_NAME: serviceName, COUNCIL_NAME: councilName } = usePublicEnv();
+  const { SERVICE_NAME: serviceName, COUNCIL_NAME: councilName, DEMO: demo } = usePublicEnv();
   const links = user ? navigation.filter((item) => can(user.roles, item.permission)) : [];
   return (
     <>
@@ -68,6 +69,14 @@ export function Shell({ user, flash, children }: { user: ShellUser; flash?: stri
         </div>
       </section>
       <div className="govuk-width-container">
+        {demo ? (
+          <div className="govuk-phase-banner">
+            <p className="govuk-phase-banner__content">
+              <strong className="govuk-tag govuk-phase-banner__content__tag">Demo</strong>
+              <span className="govuk-phase-banner__text">This is a demonstration with made-up data, not a live service.</span>
+            </p>
+          </div>
+        ) : null}
         {user ? (
           <div className="app-signed-in govuk-body-s">
             <span>

@@ -28,7 +28,66 @@ describe("configuration", () => {
     [{ SESSION_SECRET: secret, SESSION_IDLE_MINUTES: "0" }, "SESSION_IDLE_MINUTES"],
     [{ SESSION_SECRET: secret, SIGN_IN_FREE_ATTEMPTS: "0" }, "SIGN_IN_FREE_ATTEMPTS"],
     [{ SESSION_SECRET: secret, SIGN_IN_MAX_DELAY_SECONDS: "a minute" }, "SIGN_IN_MAX_DELAY_SECONDS"],
+    [{ SESSION_SECRET: secret, SLOW_QUERY_MS: "fast" }, "SLOW_QUERY_MS"],
+    [{ SESSION_SECRET: secret, DEMO: "yes" }, "DEMO"],
   ])("refuses %j, naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
+  });
+  it("logs queries slower than 200 ms by default", () => {
+    expect(parseEnv({ SESSION_SECRET: secret }).SLOW_QUERY_MS).toBe(200);
+  });
+});
+
+describe("demo settings in production", () => {
+  const live = {
+    SESSION_SECRET: secret,
+    NODE_ENV: "production",
+    COUNCIL_NAME: "Barsetshire County Council",
+    LADO_PHONE: "01632 960 123",
+    FRONT_DOOR_PHONE: "01632 960 000",
+    OUT_OF_HOURS_PHONE: "01632 960 999",
+    TEAM_INBOX_EMAIL: "lado@barsetshire.gov.uk",
+  };
+  const problem = (source: Record<string, string>) => {
+    try {
+      parseEnv(source);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return null;
+  };
+
+  it("refuses the defaults in one message naming each setting to change", () => {
+    expect(problem({ SESSION_SECRET: secret, NODE_ENV: "production" })).toBe(
+      "The configuration still has demo settings, which a live service must not use. Set each of these to the council's own:\n" +
+        '  COUNCIL_NAME: "Example Borough Council" is the demo council\n' +
+        "  LADO_PHONE: 020 7946 0123 is a made-up number (Ofcom's range for drama)\n" +
+        "  FRONT_DOOR_PHONE: 020 7946 0000 is a made-up number (Ofcom's range for drama)\n" +
+        "  OUT_OF_HOURS_PHONE: 020 7946 0999 is a made-up number (Ofcom's range for drama)\n" +
+        "  TEAM_INBOX_EMAIL: lado-team@example.org is an example address that no one reads\n" +
+        "(For a demonstration with made-up data only, set DEMO=true instead.)",
+    );
+  });
+
+  it.each([
+    [{ TEAM_INBOX_EMAIL: "lado@mail.example.com" }, "TEAM_INBOX_EMAIL"],
+    [{ LADO_PHONE: "+44 (0)20 7946 0555" }, "LADO_PHONE"],
+    [{ OUT_OF_HOURS_PHONE: "02079460001" }, "OUT_OF_HOURS_PHONE"],
+  ])("refuses one setting left at a demo value, %j, and names only it", (change, name) => {
+    const message = problem({ ...live, ...change });
+    expect(message).toContain(`  ${name}: `);
+    expect(message?.match(/^ {2}[A-Z_]+: /gm)).toHaveLength(1);
+  });
+
+  it("accepts the council's own settings", () => {
+    expect(problem(live)).toBeNull();
+    // 020 7946 1xxx is outside Ofcom's drama range.
+    expect(problem({ ...live, LADO_PHONE: "020 7946 1234" })).toBeNull();
+  });
+
+  it("accepts the defaults for a demonstration (DEMO=true), and outside production", () => {
+    expect(parseEnv({ SESSION_SECRET: secret, NODE_ENV: "production", DEMO: "true" }).DEMO).toBe(true);
+    expect(parseEnv({ SESSION_SECRET: secret, NODE_ENV: "development" }).DEMO).toBe(false);
+    expect(problem({ SESSION_SECRET: secret, NODE_ENV: "test" })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start-up. A missing
-// or malformed variable stops the app with a message naming it.
+// or malformed variable, or in production one left at its demo value, stops
+// the app with a message naming it.
 import { z } from "zod";
 
 const minutes = (fallback: number) =>
@@ -14,6 +15,9 @@ const minutes = (fallback: number) =>
 export const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/.+/, "must be a PostgreSQL connection string (postgresql://user:password@host:port/database)");
+
+/** The made-up council the defaults describe (production refuses it, see parseEnv). */
+const DEMO_COUNCIL = "Example Borough Council";
 
 const schema = z
   .object({
@@ -48,7 +52,7 @@ const schema = z
     SIGN_IN_ADDRESS_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(20),
     SIGN_IN_ADDRESS_MAX_DELAY_MINUTES: minutes(15),
     SERVICE_NAME: z.string().min(1).default("LADO case management"),
-    COUNCIL_NAME: z.string().min(1).default("Example Borough Council"),
+    COUNCIL_NAME: z.string().min(1).default(DEMO_COUNCIL),
     /** The council's numbers, shown by the referral form's screener. */
     FRONT_DOOR_PHONE: z.string().min(1).default("020 7946 0000"),
     OUT_OF_HOURS_PHONE: z.string().min(1).default("020 7946 0999"),
@@ -86,6 +90,16 @@ const schema = z
       .transform((v) => (/^\d+$/.test(v) ? Number(v) : v === "true" ? true : v === "false" ? false : v)),
     /** Where uploaded files are kept, outside the web root. */
     UPLOAD_DIR: z.string().min(1).default("data/uploads"),
+    /** Database queries slower than this many milliseconds are logged (0: every query). */
+    SLOW_QUERY_MS: z.coerce.number().int().min(0).max(600_000).default(200),
+    /**
+     * A demonstration with made-up data (npm run setup writes it): production
+     * then accepts settings left at their demo values, and every page says "Demo".
+     */
+    DEMO: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
   })
   .refine((e) => !e.NOTIFY_API_KEY || e.NOTIFY_TEMPLATE_ID, {
     path: ["NOTIFY_TEMPLATE_ID"],
@@ -94,8 +108,39 @@ const schema = z
 
 export type Env = z.infer<typeof schema>;
 
+/**
+ * The configuration, or an error naming each problem. In production, settings
+ * still at their demo values are refused (unless DEMO=true): a live service
+ * must not send referrers to a made-up number or the team's mail to example.org.
+ */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  return parseEnvWith(schema, source);
+  const parsed = parseEnvWith(schema, source);
+  const demo = parsed.NODE_ENV === "production" && !parsed.DEMO ? demoSettings(parsed) : [];
+  if (demo.length) {
+    throw new Error(
+      "The configuration still has demo settings, which a live service must not use. Set each of these to the council's own:\n" +
+        demo.map((line) => `  ${line}\n`).join("") +
+        "(For a demonstration with made-up data only, set DEMO=true instead.)",
+    );
+  }
+  return parsed;
+}
+
+/** RFC 2606 keeps these domains for examples: no one reads their mail. */
+const EXAMPLE_ADDRESS = /@(?:[^@]+\.)?example\.(?:com|net|org)$/i;
+/** Ofcom keeps 020 7946 0000 to 0999 for drama, whatever way it is written (+44, (0), spaces). */
+const isDramaNumber = (phone: string) => phone.replace(/\D/g, "").replace(/^440?/, "0").startsWith("02079460");
+
+/** Each setting still at a demo value, with what is wrong with it. */
+function demoSettings(e: Env): string[] {
+  const phones = (["LADO_PHONE", "FRONT_DOOR_PHONE", "OUT_OF_HOURS_PHONE"] as const).filter((name) => isDramaNumber(e[name]));
+  return [
+    ...(e.COUNCIL_NAME === DEMO_COUNCIL ? [`COUNCIL_NAME: "${DEMO_COUNCIL}" is the demo council`] : []),
+    ...phones.map((name) => `${name}: ${e[name]} is a made-up number (Ofcom's range for drama)`),
+    ...(EXAMPLE_ADDRESS.test(e.TEAM_INBOX_EMAIL)
+      ? [`TEAM_INBOX_EMAIL: ${e.TEAM_INBOX_EMAIL} is an example address that no one reads`]
+      : []),
+  ];
 }
 
 /** Parses variables with a schema; a failure names each variable and what is wrong with it. */
@@ -116,6 +161,6 @@ export function env(): Env {
 
 /** What the browser may see. Nothing else from the environment is sent to it. */
 export function publicEnv() {
-  const { SERVICE_NAME, COUNCIL_NAME, FRONT_DOOR_PHONE, OUT_OF_HOURS_PHONE, LADO_PHONE } = env();
-  return { SERVICE_NAME, COUNCIL_NAME, FRONT_DOOR_PHONE, OUT_OF_HOURS_PHONE, LADO_PHONE };
+  const { SERVICE_NAME, COUNCIL_NAME, FRONT_DOOR_PHONE, OUT_OF_HOURS_PHONE, LADO_PHONE, DEMO } = env();
+  return { SERVICE_NAME, COUNCIL_NAME, FRONT_DOOR_PHONE, OUT_OF_HOURS_PHONE, LADO_PHONE, DEMO };
 }

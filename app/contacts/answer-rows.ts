@@ -1,13 +1,8 @@
 // How each answer reads back on a check-your-answers page: its question and
 // its value as the person would say it, from the values as typed.
-import {
-  allegationMadeByLabels,
-  employmentBasisLabels,
-  harmCategoryLabels,
-  sectorLabels,
-  sexLabels,
-  yesNoUnknownLabels,
-} from "~/cases/labels";
+import { allegationMadeByLabels, yesNoUnknownLabels } from "~/contacts/labels";
+import { employmentBasisLabels, sectorLabels, sexLabels } from "~/people/labels";
+import { harmCategoryLabels } from "~/triage/labels";
 import type { FormValues } from "~/utils/forms.server";
 
 type Kind = "text" | "date" | "yes-no" | Record<string, string>;

@@ -38,40 +38,60 @@ const yesNo = (required: string | false) =>
     )
     .transform((v) => (v === undefined ? undefined : v === "yes"));
 
+type DateOptions = { required?: string | false; notFuture?: boolean; dateOfBirth?: boolean };
+
 /** A yyyy-mm-dd from a GOV.UK date input, as a Date at midnight UTC (a calendar day). */
-function date(label: string, options: { required?: string | false; notFuture?: boolean; dateOfBirth?: boolean }) {
+function date(label: string, options: DateOptions) {
   return z
     .string()
     .optional()
     .transform((v, ctx) => {
-      if (!v) {
-        if (options.required) ctx.addIssue({ code: "custom", message: options.required });
-        return undefined;
-      }
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-      const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-      if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1 || Number(m[1]) < 1900) {
-        ctx.addIssue({ code: "custom", message: `${label} must be a real date, like 27 3 2026` });
-        return undefined;
-      }
-      const today = londonDay(new Date());
-      if (options.notFuture && v > today) {
-        ctx.addIssue({ code: "custom", message: `${label} must be today or in the past` });
-        return undefined;
-      }
-      if (options.dateOfBirth) {
-        const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-        const age = ty - Number(m[1]) - (tm * 100 + td < Number(m[2]) * 100 + Number(m[3]) ? 1 : 0);
-        if (age < 16 || age > 100) {
-          ctx.addIssue({
-            code: "custom",
-            message: `Check the date of birth: it makes the person ${age < 16 ? "under 16" : "over 100"}. Leave it blank if you do not know it`,
-          });
-          return undefined;
-        }
-      }
-      return d;
+      const { value, problem } = readDate(label, v, options);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+      return value;
     });
+}
+
+/**
+ * The day a date answer gives, or else the problem with it. No answer is a
+ * problem only when one is required.
+ */
+function readDate(label: string, v: string | undefined, options: DateOptions): { value?: Date; problem?: string } {
+  if (!v) return { problem: options.required || undefined };
+  const day = calendarDay(v);
+  if (!day) return { problem: `${label} must be a real date, like 27 3 2026` };
+  const today = londonDay(new Date());
+  if (options.notFuture && v > today) return { problem: `${label} must be today or in the past` };
+  const problem = options.dateOfBirth ? implausibleDateOfBirth(day, today) : undefined;
+  return problem ? { problem } : { value: day.date };
+}
+
+type CalendarDay = { date: Date; year: number; month: number; day: number };
+
+/** The day a yyyy-mm-dd names, or null when it is not a real date from 1900 on. */
+function calendarDay(v: string): CalendarDay | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const midnight = new Date(Date.UTC(year, month - 1, day));
+  if (midnight.getUTCDate() !== day || midnight.getUTCMonth() !== month - 1 || year < 1900) return null;
+  return { date: midnight, year, month, day };
+}
+
+/** The problem with a date of birth that makes the person under 16 or over 100 today (yyyy-mm-dd), if it does. */
+function implausibleDateOfBirth(birth: CalendarDay, today: string): string | undefined {
+  const age = ageOn(birth, today);
+  if (age < 16 || age > 100) {
+    return `Check the date of birth: it makes the person ${age < 16 ? "under 16" : "over 100"}. Leave it blank if you do not know it`;
+  }
+  return undefined;
+}
+
+/** Whole years from a date of birth to a day (yyyy-mm-dd). */
+function ageOn(birth: CalendarDay, today: string) {
+  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
+  const birthdayStillToCome = tm * 100 + td < birth.month * 100 + birth.day;
+  return ty - birth.year - (birthdayStillToCome ? 1 : 0);
 }
 
 const blankIfAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => v ?? "", schema);

@@ -2,14 +2,9 @@
 // section a page, speaking to the referrer) and the staff contact form (all
 // sections on one page). Names match app/contacts/contact-fields.ts.
 import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput, type FieldState } from "~/components/form-fields";
-import {
-  allegationMadeByLabels,
-  employmentBasisLabels,
-  harmCategoryLabels,
-  sectorLabels,
-  sexLabels,
-  yesNoUnknownLabels,
-} from "~/cases/labels";
+import { allegationMadeByLabels, yesNoUnknownLabels } from "~/contacts/labels";
+import { employmentBasisLabels, sectorLabels, sexLabels } from "~/people/labels";
+import { harmCategoryLabels } from "~/triage/labels";
 import { LIMITS } from "./limits";
 
 type Props = { state?: FieldState; mode: "referral" | "staff" };

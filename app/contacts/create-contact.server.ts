@@ -4,7 +4,7 @@
 // organisation, the person, the children, the audit event and the emails.
 import type { Prisma } from "~/generated/prisma/client";
 import type { ContactSource } from "~/generated/prisma/enums";
-import { recordAudit } from "~/audit/audit.server";
+import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { nextCaseReference } from "~/cases/reference.server";
 import { env } from "~/config/env.server";
 import { db } from "~/db.server";
@@ -26,19 +26,54 @@ export function createContact(request: Request, answers: Answers, receipt: Conta
   return db.$transaction((tx) => createContactIn(tx, request, answers, receipt));
 }
 
+// Answers not given stay undefined, which Prisma stores as NULL: no `?? null` on every field.
+
+/** An organisation of that name and sector, found (whatever the case of its name) or made. */
+async function organisationFor(tx: Prisma.TransactionClient, name: string | undefined, sector: Answers["organisationSector"]) {
+  if (!name || !sector) return undefined;
+  const found = await tx.organisation.findFirst({ where: { name: { equals: name, mode: "insensitive" }, sector }, select: { id: true } });
+  return (found ?? (await tx.organisation.create({ data: { name, sector }, select: { id: true } }))).id;
+}
+
+/** "A. Smith; Ann Jones-Smith" as a list; names separated by commas, semicolons or lines. */
+const nameList = (names: string | undefined) =>
+  (names ?? "")
+    .split(/[,;\n]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+
+/** The person the concern is about. With no named professional, nothing that identifies them is kept. */
+function subjectRow(a: Answers, named: boolean, identityId: string) {
+  const identifying = named
+    ? {
+        firstName: a.subjectFirstName,
+        lastName: a.subjectLastName,
+        dateOfBirth: a.subjectDateOfBirth,
+        address: a.subjectAddress,
+      }
+    : {};
+  return {
+    identityId,
+    ...identifying,
+    previousNames: named ? nameList(a.subjectPreviousNames) : [], // a list is never NULL
+    sex: a.subjectSex,
+    ethnicity: a.subjectEthnicity,
+    jobTitle: a.subjectJobTitle,
+    employerName: a.subjectEmployer,
+    employmentBasis: a.subjectEmploymentBasis,
+    startDate: a.subjectStartDate,
+    otherWorkWithChildren: a.subjectOtherWork,
+    ownChildrenOrCaring: a.subjectOwnChildren,
+    previousConcernsKnown: a.subjectPreviousConcerns,
+  };
+}
+
 export async function createContactIn(tx: Prisma.TransactionClient, request: Request, a: Answers, receipt: ContactReceipt) {
-  const organisation =
-    a.organisationName && a.organisationSector
-      ? ((await tx.organisation.findFirst({
-          where: { name: { equals: a.organisationName, mode: "insensitive" }, sector: a.organisationSector },
-          select: { id: true },
-        })) ?? (await tx.organisation.create({ data: { name: a.organisationName, sector: a.organisationSector }, select: { id: true } })))
-      : null;
+  const organisationId = await organisationFor(tx, a.organisationName, a.organisationSector);
   const identity = await tx.identity.create({ data: {} });
   // Last before the case itself: the counter's row lock is held until commit.
   const reference = await nextCaseReference(tx, receipt.receivedAt);
   const named = a.namedProfessional !== "no";
-  const yn = (v: boolean | undefined) => v ?? null;
 
   const contact = await tx.case.create({
     data: {
@@ -48,64 +83,33 @@ export async function createContactIn(tx: Prisma.TransactionClient, request: Req
       loggedById: receipt.loggedById,
       namedProfessional: named,
       summary: a.summary,
-      reportedHarmCategories: a.harmCategories ?? [],
-      followedRestraint: yn(a.followedRestraint),
-      incidentFrom: a.incidentDate ?? null,
-      moreThanOneIncident: yn(a.moreThanOneIncident),
-      employerAwareAt: a.employerAwareDate ?? null,
-      incidentLocation: a.incidentLocation ?? null,
-      allegationMadeBy: a.allegationMadeBy ?? null,
-      allegationMadeByDetail: a.allegationMadeByDetail ?? null,
-      policeInformed: a.policeInformed ?? null,
-      policeReference: a.policeReference ?? null,
-      socialCareInformed: a.socialCareInformed ?? null,
-      parentsInformed: a.parentsInformed ?? null,
-      subjectAware: a.subjectAware ?? null,
-      suspendedOrRedeployed: a.suspendedOrRedeployed ?? null,
-      actionsSoFar: a.actionsSoFar ?? null,
+      reportedHarmCategories: a.harmCategories ?? [], // a list is never NULL
+      followedRestraint: a.followedRestraint,
+      incidentFrom: a.incidentDate,
+      moreThanOneIncident: a.moreThanOneIncident,
+      employerAwareAt: a.employerAwareDate,
+      incidentLocation: a.incidentLocation,
+      allegationMadeBy: a.allegationMadeBy,
+      allegationMadeByDetail: a.allegationMadeByDetail,
+      policeInformed: a.policeInformed,
+      policeReference: a.policeReference,
+      socialCareInformed: a.socialCareInformed,
+      parentsInformed: a.parentsInformed,
+      subjectAware: a.subjectAware,
+      suspendedOrRedeployed: a.suspendedOrRedeployed,
+      actionsSoFar: a.actionsSoFar,
       referrer: {
         create: {
-          name: a.referrerName ?? null,
-          role: a.referrerRole ?? null,
-          organisationId: organisation?.id ?? null,
-          phone: a.referrerPhone ?? null,
-          email: a.referrerEmail ?? null,
-          seniorManagerAware: a.seniorManagerAware ?? null,
+          name: a.referrerName,
+          role: a.referrerRole,
+          organisationId,
+          phone: a.referrerPhone,
+          email: a.referrerEmail,
+          seniorManagerAware: a.seniorManagerAware,
         },
       },
-      subject: {
-        create: {
-          identityId: identity.id,
-          firstName: named ? (a.subjectFirstName ?? null) : null,
-          lastName: named ? (a.subjectLastName ?? null) : null,
-          previousNames:
-            named && a.subjectPreviousNames
-              ? a.subjectPreviousNames
-                  .split(/[,;\n]/)
-                  .map((n) => n.trim())
-                  .filter(Boolean)
-              : [],
-          dateOfBirth: named ? (a.subjectDateOfBirth ?? null) : null,
-          sex: a.subjectSex ?? null,
-          ethnicity: a.subjectEthnicity ?? null,
-          address: named ? (a.subjectAddress ?? null) : null,
-          jobTitle: a.subjectJobTitle ?? null,
-          employerName: a.subjectEmployer ?? null,
-          employmentBasis: a.subjectEmploymentBasis ?? null,
-          startDate: a.subjectStartDate ?? null,
-          otherWorkWithChildren: a.subjectOtherWork ?? null,
-          ownChildrenOrCaring: a.subjectOwnChildren ?? null,
-          previousConcernsKnown: a.subjectPreviousConcerns ?? null,
-        },
-      },
-      children: {
-        create: (a.children ?? []).map((c) => ({
-          ageYears: c.ageYears ?? null,
-          sex: c.sex ?? null,
-          setting: c.setting ?? null,
-          name: c.name ?? null,
-        })),
-      },
+      subject: { create: subjectRow(a, named, identity.id) },
+      children: { create: (a.children ?? []).map(({ ageYears, sex, setting, name }) => ({ ageYears, sex, setting, name })) },
     },
     select: { id: true, reference: true },
   });
@@ -115,7 +119,7 @@ export async function createContactIn(tx: Prisma.TransactionClient, request: Req
     {
       who: receipt.loggedById,
       what: receipt.loggedById ? "contact.log" : "referral.submit",
-      caseId: contact.id,
+      subject: { type: "case", id: contact.id },
       details: { source: receipt.source },
     },
     tx,

@@ -1,7 +1,7 @@
 // The wording of the emails a new contact sends. No case detail goes by email:
 // only the reference and when it was received.
 import type { ContactSource } from "~/generated/prisma/enums";
-import { sourceLabels } from "~/cases/labels";
+import { sourceLabels } from "~/contacts/labels";
 import { londonDateTime } from "~/utils/dates";
 
 export function receiptEmail(reference: string, receivedAt: Date) {

@@ -107,19 +107,40 @@ export type SniffOptions = {
   maxUncompressedBytes?: number;
 };
 
+// The first bytes ("magic numbers") that say what kind of file follows.
+const PDF_MAGIC = ascii("%PDF-");
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG_MAGIC = [0xff, 0xd8, 0xff];
+const GIF_MAGICS = [ascii("GIF87a"), ascii("GIF89a")];
+const ZIP_MAGIC = ascii("PK\x03\x04");
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const RTF_MAGIC = ascii("{\\rtf");
+
 /** The type of a file from its content, or null when it is not one we accept. */
 export function sniffFileType(bytes: Uint8Array, options: SniffOptions = {}): SniffedType | null {
   if (bytes.length === 0) return null;
-  if (startsWith(bytes, ascii("%PDF-"))) return isPdf(bytes) ? PDF : null;
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return PNG;
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return JPEG;
-  if (startsWith(bytes, ascii("GIF87a")) || startsWith(bytes, ascii("GIF89a"))) return GIF;
-  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return WEBP;
-  if (isHeic(bytes)) return HEIC;
-  if (startsWith(bytes, ascii("PK\x03\x04"))) return sniffZip(bytes, options.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES);
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return isWordBinary(bytes) ? DOC : null;
-  if (startsWith(bytes, ascii("{\\rtf"))) return RTF;
+  if (startsWith(bytes, PDF_MAGIC)) return isPdf(bytes) ? PDF : null;
+  const image = sniffImage(bytes);
+  if (image) return image;
+  if (startsWith(bytes, ZIP_MAGIC)) return sniffZip(bytes, options.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES);
+  if (startsWith(bytes, OLE2_MAGIC)) return isWordBinary(bytes) ? DOC : null;
+  if (startsWith(bytes, RTF_MAGIC)) return RTF;
   return sniffText(bytes);
+}
+
+/** The image a file is from its first bytes (PNG, JPEG, GIF, WebP or HEIC), or null when it is none of them. */
+function sniffImage(bytes: Uint8Array): SniffedType | null {
+  if (startsWith(bytes, PNG_MAGIC)) return PNG;
+  if (startsWith(bytes, JPEG_MAGIC)) return JPEG;
+  if (GIF_MAGICS.some((magic) => startsWith(bytes, magic))) return GIF;
+  if (isWebp(bytes)) return WEBP;
+  if (isHeic(bytes)) return HEIC;
+  return null;
+}
+
+/** WebP: a RIFF container whose form type, after the chunk size, is "WEBP". */
+function isWebp(bytes: Uint8Array) {
+  return startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8);
 }
 
 // ---------------------------------------------------------------------------
@@ -312,59 +333,108 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
 // ---------------------------------------------------------------------------
 
 const END_OF_CHAIN = 0xfffffffe;
+/** Sector ids from here up are markers (free, end of chain, allocation table...), not sectors. */
+const FIRST_MARKER_ID = 0xfffffffa;
+/** How many allocation-table sectors the header itself lists. */
+const HEADER_FAT_SECTORS = 109;
+/** More DIFAT sectors than this are not followed (a guard against loops). */
+const MAX_DIFAT_SECTORS = 1000;
+const DIRECTORY_ENTRY_BYTES = 128;
+
+/** A compound file as its header lays it out: sectors of 512 or 4096 bytes after a header of one sector. */
+type CompoundFile = { bytes: Uint8Array; sectorSize: number; sectorCount: number };
+
+/** Whether an id read from the file names a sector rather than a marker (or lies past the end: u32 gives -1). */
+const isSectorId = (id: number) => id >= 0 && id < FIRST_MARKER_ID;
+const sectorOffset = (file: CompoundFile, id: number) => (id + 1) * file.sectorSize;
+/** Whether the whole of a sector lies within the file. */
+const sectorFits = (file: CompoundFile, id: number) => sectorOffset(file, id) + file.sectorSize <= file.bytes.length;
 
 /** The names in a compound file's directory, or null when it cannot be read. */
 export function compoundFileNames(bytes: Uint8Array): string[] | null {
+  const file = compoundFileLayout(bytes);
+  if (!file) return null;
+  const fatSectors = allocationTableSectors(file);
+  if (!fatSectors) return null;
+
+  // The directory is a chain of sectors, each holding entries of 128 bytes.
+  const names: string[] = [];
+  const seen = new Set<number>();
+  for (let sector = u32(bytes, 0x30); sector !== END_OF_CHAIN; sector = nextSector(file, fatSectors, sector)) {
+    if (sector < 0 || sector >= file.sectorCount || seen.has(sector) || !sectorFits(file, sector)) return null;
+    seen.add(sector);
+    names.push(...directorySectorNames(file, sector));
+  }
+  return names;
+}
+
+/** The layout a compound file's header gives, or null when it is too short or its sectors are not 512 or 4096 bytes. */
+function compoundFileLayout(bytes: Uint8Array): CompoundFile | null {
   if (bytes.length < 512) return null;
   const shift = u16(bytes, 0x1e);
   if (shift !== 9 && shift !== 12) return null;
   const sectorSize = 1 << shift;
-  const sectorCount = Math.floor((bytes.length - sectorSize) / sectorSize) + 1;
-  const sectorAt = (id: number) => (id + 1) * sectorSize;
-  const perSector = sectorSize / 4;
+  return { bytes, sectorSize, sectorCount: Math.floor((bytes.length - sectorSize) / sectorSize) + 1 };
+}
 
-  // The sectors holding the allocation table: 109 in the header, the rest in a DIFAT chain.
+/**
+ * The sectors holding the allocation table: up to 109 listed in the header,
+ * the rest in a chain of DIFAT sectors. Null when that chain runs past the
+ * end of the file.
+ */
+function allocationTableSectors(file: CompoundFile): number[] | null {
+  const { bytes, sectorSize } = file;
   const fatSectors: number[] = [];
-  for (let i = 0; i < 109; i++) {
+  for (let i = 0; i < HEADER_FAT_SECTORS; i++) {
     const id = u32(bytes, 0x4c + i * 4);
-    if (id >= 0xfffffffa || id < 0) continue;
-    fatSectors.push(id);
+    if (isSectorId(id)) fatSectors.push(id);
   }
   let difat = u32(bytes, 0x44);
-  for (let guard = 0; difat < 0xfffffffa && difat >= 0 && guard < 1000; guard++) {
-    const base = sectorAt(difat);
-    if (base + sectorSize > bytes.length) return null;
-    for (let i = 0; i < perSector - 1; i++) {
-      const id = u32(bytes, base + i * 4);
-      if (id < 0xfffffffa) fatSectors.push(id);
+  for (let followed = 0; isSectorId(difat) && followed < MAX_DIFAT_SECTORS; followed++) {
+    if (!sectorFits(file, difat)) return null;
+    // A DIFAT sector lists allocation-table sectors, then (in its last 4 bytes) the next DIFAT sector.
+    const base = sectorOffset(file, difat);
+    const nextDifatAt = base + sectorSize - 4;
+    for (let at = base; at < nextDifatAt; at += 4) {
+      const id = u32(bytes, at);
+      if (isSectorId(id)) fatSectors.push(id);
     }
-    difat = u32(bytes, base + sectorSize - 4);
+    difat = u32(bytes, nextDifatAt);
   }
-  const next = (id: number) => {
-    const fatSector = fatSectors[Math.floor(id / perSector)];
-    if (fatSector === undefined) return -1;
-    return u32(bytes, sectorAt(fatSector) + (id % perSector) * 4);
-  };
+  return fatSectors;
+}
 
+/** The sector after `id` in its chain, from the allocation table; -1 when the table does not reach it. */
+function nextSector(file: CompoundFile, fatSectors: readonly number[], id: number) {
+  const idsPerSector = file.sectorSize / 4;
+  const fatSector = fatSectors[Math.floor(id / idsPerSector)];
+  if (fatSector === undefined) return -1;
+  return u32(file.bytes, sectorOffset(file, fatSector) + (id % idsPerSector) * 4);
+}
+
+/** The names of the entries in one directory sector that are in use. */
+function directorySectorNames(file: CompoundFile, sector: number): string[] {
   const names: string[] = [];
-  let sector = u32(bytes, 0x30);
-  const seen = new Set<number>();
-  while (sector !== END_OF_CHAIN) {
-    if (sector < 0 || sector >= sectorCount || seen.has(sector)) return null;
-    seen.add(sector);
-    const base = sectorAt(sector);
-    if (base + sectorSize > bytes.length) return null;
-    for (let entry = base; entry < base + sectorSize; entry += 128) {
-      const type = bytes[entry + 0x42];
-      const nameLength = u16(bytes, entry + 0x40);
-      if (!type || nameLength < 2 || nameLength > 64) continue;
-      let name = "";
-      for (let i = 0; i < nameLength - 2; i += 2) name += String.fromCharCode(u16(bytes, entry + i));
-      names.push(name);
-    }
-    sector = next(sector);
+  const base = sectorOffset(file, sector);
+  for (let entry = base; entry < base + file.sectorSize; entry += DIRECTORY_ENTRY_BYTES) {
+    const name = directoryEntryName(file.bytes, entry);
+    if (name !== null) names.push(name);
   }
   return names;
+}
+
+/**
+ * The name of the directory entry at `entry`: UTF-16, with its length in
+ * bytes (counting a closing NUL, at most 64) at 0x40. Null when the entry is
+ * unused (type 0) or its length is impossible.
+ */
+function directoryEntryName(bytes: Uint8Array, entry: number): string | null {
+  const type = bytes[entry + 0x42];
+  const nameLength = u16(bytes, entry + 0x40);
+  if (!type || nameLength < 2 || nameLength > 64) return null;
+  let name = "";
+  for (let i = 0; i < nameLength - 2; i += 2) name += String.fromCharCode(u16(bytes, entry + i));
+  return name;
 }
 
 function isWordBinary(bytes: Uint8Array) {
@@ -382,27 +452,42 @@ function isWordBinary(bytes: Uint8Array) {
 
 // Bytes Windows-1252 leaves undefined.
 const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+/** The control characters text may hold: tab, line feed, vertical tab, form feed, carriage return. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+const CTRL_Z = 0x1a;
+const DEL = 0x7f;
+
+/** Whether a byte is a control character (C0 or DEL) that text does not hold. */
+const isForbiddenControl = (b: number) => (b < 0x20 && !TEXT_CONTROLS.has(b)) || b === DEL;
 
 function sniffText(bytes: Uint8Array): SniffedType | null {
   // A trailing Ctrl-Z (the old DOS end-of-file mark) is tolerated.
-  const end = bytes[bytes.length - 1] === 0x1a ? bytes.length - 1 : bytes.length;
-  for (let i = 0; i < end; i++) {
-    const b = bytes[i]!;
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d) || b === 0x7f) return null;
-  }
-  let text: string;
-  let type = TEXT_UTF8;
+  const content = bytes[bytes.length - 1] === CTRL_Z ? bytes.subarray(0, bytes.length - 1) : bytes;
+  if (content.some(isForbiddenControl)) return null;
+  const decoded = decodeText(content);
+  if (!decoded || looksLikeMarkupOrScript(decoded.text)) return null;
+  return decoded.type;
+}
+
+/**
+ * Text read as UTF-8 or, when it is not valid UTF-8, as Windows-1252; null
+ * when it holds C1 controls (U+0080 to U+009F, not text either) as UTF-8, or
+ * bytes Windows-1252 leaves undefined.
+ */
+function decodeText(bytes: Uint8Array): { text: string; type: SniffedType } | null {
+  const utf8 = decodeUtf8(bytes);
+  if (utf8 !== null) return /[\u0080-\u009f]/.test(utf8) ? null : { text: utf8, type: TEXT_UTF8 };
+  if (bytes.some((b) => UNDEFINED_1252.has(b))) return null;
+  return { text: new TextDecoder("windows-1252").decode(bytes), type: TEXT_1252 };
+}
+
+/** The bytes as UTF-8, or null when they are not valid UTF-8. */
+function decodeUtf8(bytes: Uint8Array): string | null {
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    for (let i = 0; i < end; i++) if (UNDEFINED_1252.has(bytes[i]!)) return null;
-    text = new TextDecoder("windows-1252").decode(bytes.subarray(0, end));
-    type = TEXT_1252;
+    return null;
   }
-  // C1 controls (U+0080 to U+009F) decoded from UTF-8 are not text either.
-  if (type === TEXT_UTF8 && /[\u0080-\u009f]/.test(text)) return null;
-  if (looksLikeMarkupOrScript(text)) return null;
-  return type;
 }
 
 const SCRIPT_STARTS = [

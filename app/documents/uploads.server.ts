@@ -75,6 +75,9 @@ function concat(chunks: Uint8Array[], size: number) {
   return out;
 }
 
+type Limits = ReturnType<typeof attachmentLimits>;
+type Fields = AttachmentUploadResult["fields"];
+
 /**
  * Reads the attachments page's form. Each file part is streamed: at most the
  * size limit is kept in memory, and the rest of an oversized file (or of
@@ -90,19 +93,61 @@ export async function readAttachmentUploads(
   request: Request,
   options: { alreadyAttached: number; fieldName?: string },
 ): Promise<AttachmentUploadResult> {
-  const fieldName = options.fieldName ?? ATTACHMENTS_FIELD;
-  const { maxFiles, maxMb, maxFileBytes, maxBodyBytes } = attachmentLimits();
-  const fields: Record<string, string> = {};
-
-  const declared = Number(request.headers.get("Content-Length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBodyBytes) {
+  const limits = attachmentLimits();
+  if (declaresTooLong(request, limits.maxBodyBytes)) {
     await request.body?.cancel().catch(() => {});
-    return { files: [], fields, error: attachmentErrors.tooLarge(maxMb) };
+    return refused({}, attachmentErrors.tooLarge(limits.maxMb));
   }
 
-  // However long the body says it is, no more than the limit is read.
+  const limited = limitLength(request.body, limits.maxBodyBytes);
+  const body = new Request(request.url, { method: "POST", headers: request.headers, body: limited ?? null, duplex: "half" } as RequestInit);
+
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) return readUrlEncodedForm(body, limits);
+  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(contentType) || !limited) return refused({}, attachmentErrors.unreadable);
+  const room = Math.max(0, limits.maxFiles - Math.max(0, options.alreadyAttached));
+  return readMultipartForm(body, options.fieldName ?? ATTACHMENTS_FIELD, room, limits);
+}
+
+/** No files (all or nothing), with the one error for the "attachments" field. */
+const refused = (fields: Fields, error: string): AttachmentUploadResult => ({ files: [], fields, error });
+
+/** A urlencoded form: its fields and no files; neither when the body turns out too long. */
+async function readUrlEncodedForm(body: Request, limits: Limits): Promise<AttachmentUploadResult> {
+  try {
+    return { files: [], fields: await readUrlEncodedFields(body) };
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return refused({}, attachmentErrors.tooLarge(limits.maxMb));
+    throw error;
+  }
+}
+
+/** A multipart form: its fields, and the files chosen in `fieldName` when there is room for them all and nothing is wrong with any. */
+async function readMultipartForm(body: Request, fieldName: string, room: number, limits: Limits): Promise<AttachmentUploadResult> {
+  const fields: Fields = {};
+  const chosen = new ChosenFiles(room, limits);
+  try {
+    await parseMultipartFormData(body, partHandler(fieldName, fields, chosen));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return refused(fields, attachmentErrors.tooLarge(limits.maxMb));
+    // A malformed body, or a file name the parser cannot read (it splits the
+    // header on ";" and "=").
+    return refused(fields, attachmentErrors.unreadable);
+  }
+  const error = chosen.error();
+  return error ? refused(fields, error) : { files: chosen.files, fields };
+}
+
+/** Whether the request's Content-Length already says it is longer than the limit. */
+function declaresTooLong(request: Request, maxBodyBytes: number) {
+  const declared = Number(request.headers.get("Content-Length") ?? NaN);
+  return Number.isFinite(declared) && declared > maxBodyBytes;
+}
+
+/** The body, failing with BodyTooLarge once more than the limit has arrived, however long it says it is. */
+function limitLength(body: Request["body"], maxBodyBytes: number) {
   let bodyBytes = 0;
-  const limited = request.body?.pipeThrough(
+  return body?.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         bodyBytes += chunk.byteLength;
@@ -111,81 +156,120 @@ export async function readAttachmentUploads(
       },
     }),
   );
-  const body = new Request(request.url, { method: "POST", headers: request.headers, body: limited ?? null, duplex: "half" } as RequestInit);
+}
 
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) {
-    let text: string;
-    try {
-      text = await body.text();
-    } catch (error) {
-      if (error instanceof BodyTooLarge) return { files: [], fields, error: attachmentErrors.tooLarge(maxMb) };
-      throw error;
-    }
-    for (const [key, value] of new URLSearchParams(text)) if (!(key in fields)) fields[key] = value;
-    return { files: [], fields };
-  }
-  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(contentType) || !limited) {
-    return { files: [], fields, error: attachmentErrors.unreadable };
-  }
+/** A urlencoded form's fields, the first value of each. */
+async function readUrlEncodedFields(body: Request): Promise<Fields> {
+  const fields: Fields = {};
+  for (const [key, value] of new URLSearchParams(await body.text())) if (!(key in fields)) fields[key] = value;
+  return fields;
+}
 
-  const room = Math.max(0, maxFiles - Math.max(0, options.alreadyAttached));
-  let chosen = 0;
-  let tooMany = false;
-  const problems: string[] = [];
-  const files: AttachmentUpload[] = [];
-
+/**
+ * The multipart parser's handler for each part: text fields go into
+ * `fields` (the first value of each), files from the attachments input to
+ * `chosen`, and any other file is read and thrown away. Too many parts, or a
+ * text field too long, is an error (answered as unreadable).
+ */
+function partHandler(fieldName: string, fields: Fields, chosen: ChosenFiles): UploadHandler {
   let parts = 0;
-  const handler: UploadHandler = async ({ name, filename, data }) => {
+  return async ({ name, filename, data }) => {
     if (++parts > env().FORM_MAX_FIELDS) throw new Error("Too many fields."); // answered as unreadable
     if (filename === undefined) {
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const chunk of data) {
-        size += chunk.byteLength;
-        if (size > FIELD_MAX_BYTES) throw new Error("A form field is too long."); // answered as unreadable
-        chunks.push(chunk);
-      }
-      if (!(name in fields)) fields[name] = new TextDecoder().decode(concat(chunks, size));
-      return undefined;
-    }
-    if (name !== fieldName) {
+      const value = await readTextField(data);
+      if (!(name in fields)) fields[name] = value;
+    } else if (name === fieldName) {
+      await chosen.add(filename, data);
+    } else {
       for await (const _ of data); // read and thrown away
-      return undefined;
-    }
-
-    // Keep the bytes only while they might be accepted: within the number of
-    // files allowed, no problem found yet, and not over the size limit.
-    const keep = chosen < room && !tooMany && problems.length === 0;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of data) {
-      size += chunk.byteLength;
-      if (keep && size <= maxFileBytes) chunks.push(chunk);
-    }
-    if (size === 0 && !filename) return undefined; // the input was left empty
-
-    chosen += 1;
-    if (chosen > room) tooMany = true;
-    else if (size > maxFileBytes) problems.push(attachmentErrors.tooLarge(maxMb, filename));
-    else if (size === 0) problems.push(attachmentErrors.empty(filename));
-    else if (keep) {
-      const bytes = concat(chunks, size);
-      const type = sniffFileType(bytes);
-      if (!type) problems.push(attachmentErrors.wrongType(filename));
-      else files.push({ filename: sanitiseFilename(filename, type.extension), mediaType: type.mediaType, bytes });
     }
     return undefined;
   };
+}
 
-  try {
-    await parseMultipartFormData(body, handler);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return { files: [], fields, error: attachmentErrors.tooLarge(maxMb) };
-    // A malformed body, or a file name the parser cannot read (it splits the
-    // header on ";" and "=").
-    return { files: [], fields, error: attachmentErrors.unreadable };
+/** A text field's value; one longer than FIELD_MAX_BYTES is an error (answered as unreadable). */
+async function readTextField(data: AsyncIterable<Uint8Array>) {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of data) {
+    size += chunk.byteLength;
+    if (size > FIELD_MAX_BYTES) throw new Error("A form field is too long."); // answered as unreadable
+    chunks.push(chunk);
   }
-  const error = tooMany ? attachmentErrors.tooMany(maxFiles) : problems[0];
-  return error ? { files: [], fields, error } : { files, fields };
+  return new TextDecoder().decode(concat(chunks, size));
+}
+
+/**
+ * Reads a file part to its end, counting its size. Its bytes are kept only
+ * when asked and while within maxBytes; otherwise `bytes` is null.
+ */
+async function readFilePart(data: AsyncIterable<Uint8Array>, keep: boolean, maxBytes: number) {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of data) {
+    size += chunk.byteLength;
+    if (keep && size <= maxBytes) chunks.push(chunk);
+  }
+  return { size, bytes: keep && size <= maxBytes ? concat(chunks, size) : null };
+}
+
+/** What is wrong with a file's size, if anything: over the limit, or empty. */
+function sizeProblem(filename: string, size: number, limits: Limits) {
+  if (size > limits.maxFileBytes) return attachmentErrors.tooLarge(limits.maxMb, filename);
+  if (size === 0) return attachmentErrors.empty(filename);
+  return undefined;
+}
+
+/**
+ * The files chosen in the attachments input, as the parser meets them, all or
+ * nothing: every one is counted against the room left, but a file is checked
+ * (and its bytes kept) only while all might still be accepted, since one
+ * problem refuses them all.
+ */
+class ChosenFiles {
+  /** The files accepted so far. */
+  readonly files: AttachmentUpload[] = [];
+  private readonly problems: string[] = [];
+  private readonly room: number;
+  private readonly limits: Limits;
+  private count = 0;
+  private tooMany = false;
+
+  constructor(room: number, limits: Limits) {
+    this.room = room;
+    this.limits = limits;
+  }
+
+  /** Whether the next file could still be accepted: within the room left and no problem found yet. */
+  private mightAcceptNext() {
+    return this.count < this.room && !this.tooMany && this.problems.length === 0;
+  }
+
+  /** Reads one file part to its end and counts, checks and keeps it as it deserves. */
+  async add(filename: string, data: AsyncIterable<Uint8Array>) {
+    const keep = this.mightAcceptNext();
+    const { size, bytes } = await readFilePart(data, keep, this.limits.maxFileBytes);
+    if (size === 0 && !filename) return; // the input was left empty
+
+    this.count += 1;
+    if (this.count > this.room) {
+      this.tooMany = true;
+      return;
+    }
+    const problem = sizeProblem(filename, size, this.limits);
+    if (problem) this.problems.push(problem);
+    else if (bytes) this.accept(filename, bytes);
+  }
+
+  /** Keeps a file whose content is a type we take, under a safe name; otherwise records the problem. */
+  private accept(filename: string, bytes: Uint8Array) {
+    const type = sniffFileType(bytes);
+    if (!type) this.problems.push(attachmentErrors.wrongType(filename));
+    else this.files.push({ filename: sanitiseFilename(filename, type.extension), mediaType: type.mediaType, bytes });
+  }
+
+  /** The one error for the field: too many files, else the first problem found; undefined when all are accepted. */
+  error(): string | undefined {
+    return this.tooMany ? attachmentErrors.tooMany(this.limits.maxFiles) : this.problems[0];
+  }
 }

@@ -5,9 +5,11 @@
 // the message is kept with status OUTBOX and shown on /outbox, not sent.
 // docs/decisions/005-email.md explains the choices.
 import { NotifyClient } from "notifications-node-client";
+import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { env } from "~/config/env.server";
 import { db, isDatabaseUnavailable, type Prisma } from "~/db.server";
 import type { MessageStatus } from "~/generated/prisma/enums";
+import { log as appLog } from "~/utils/log.server";
 
 /** Messages claimed by one delivery run. */
 const BATCH_SIZE = 50;
@@ -23,6 +25,8 @@ const BACKOFF_MINUTES = [1, 5, 15, 60];
 /** After this many failed attempts a message is FAILED, for staff to retry. */
 const MAX_ATTEMPTS = 8;
 const WORKER_INTERVAL_MS = 30_000;
+/** Counts and errors only: never an address, subject or body. */
+const log = appLog.with({ component: "email" });
 
 type NewMessage = { caseId: string | null; template: string; to: string; subject: string; body: string };
 
@@ -67,22 +71,38 @@ type Failure = { status: number | null; text: string };
  * key) nor the email's body.
  */
 function describeFailure(error: unknown, secrets: string[]): Failure {
-  const e = (error ?? {}) as { response?: { status?: unknown; data?: unknown }; code?: unknown; message?: unknown };
+  const e = (error ?? {}) as NotifyError;
   const status = typeof e.response?.status === "number" ? e.response.status : null;
-  let detail = "";
-  const data = e.response?.data as { errors?: { error?: unknown; message?: unknown }[] } | undefined;
-  if (data && Array.isArray(data.errors)) {
-    detail = data.errors
-      .map((x) => [x?.error, x?.message].filter((v) => typeof v === "string" && v).join(": "))
-      .filter(Boolean)
-      .join("; ");
-  }
-  if (!detail && status === null) {
-    detail = typeof e.code === "string" && e.code ? e.code : typeof e.message === "string" ? e.message : "unknown error";
-  }
-  let text = status === null ? `No answer from GOV.UK Notify: ${detail}` : `HTTP ${status}${detail ? `: ${detail}` : ""}`;
-  for (const secret of secrets) if (secret) text = text.split(secret).join("[removed]");
-  return { status, text: text.slice(0, 500) };
+  // With no answer, say why not (a timeout, a refused connection...).
+  const detail = notifyErrorMessages(e.response?.data) || (status === null ? whyNoAnswer(e) : "");
+  const text = status === null ? `No answer from GOV.UK Notify: ${detail}` : `HTTP ${status}${detail ? `: ${detail}` : ""}`;
+  return { status, text: redact(text, secrets).slice(0, 500) };
+}
+
+/** What the Notify client throws: an HTTP error with Notify's answer, or a network error. */
+type NotifyError = { response?: { status?: unknown; data?: unknown }; code?: unknown; message?: unknown };
+
+/** Notify's own errors from the body of its answer ("BadRequestError: ..."), joined; "" when it gives none. */
+function notifyErrorMessages(data: unknown): string {
+  const errors = (data as { errors?: { error?: unknown; message?: unknown }[] } | undefined)?.errors;
+  if (!Array.isArray(errors)) return "";
+  return errors
+    .map((x) => [x?.error, x?.message].filter((v) => typeof v === "string" && v).join(": "))
+    .filter(Boolean)
+    .join("; ");
+}
+
+/** Why Notify gave no answer: the error's code (such as ECONNREFUSED), else its message. */
+function whyNoAnswer(e: NotifyError): string {
+  if (typeof e.code === "string" && e.code) return e.code;
+  return typeof e.message === "string" ? e.message : "unknown error";
+}
+
+/** The text with every (non-empty) secret in it replaced by "[removed]". */
+function redact(text: string, secrets: string[]): string {
+  let redacted = text;
+  for (const secret of secrets) if (secret) redacted = redacted.split(secret).join("[removed]");
+  return redacted;
 }
 
 /** 4xx other than 429 (rate limit): the request itself is wrong, so retrying cannot help. */
@@ -184,7 +204,7 @@ export async function deliverSoon(ids: string[]): Promise<void> {
   try {
     await deliver(new Date(), ids);
   } catch (error) {
-    console.error(`Email delivery failed before sending; the worker will retry: ${(error as Error)?.message ?? error}`);
+    log.error(`Email delivery failed before sending; the worker will retry: ${(error as Error)?.message ?? error}`);
   }
 }
 
@@ -195,7 +215,7 @@ export async function deliverSoon(ids: string[]): Promise<void> {
  */
 export function startMessageWorker(): () => void {
   if (!env().NOTIFY_API_KEY) {
-    console.log("Email: no NOTIFY_API_KEY, so emails are kept in the outbox (/outbox) and not sent.");
+    log.info("Email: no NOTIFY_API_KEY, so emails are kept in the outbox (/outbox) and not sent.");
     return () => {};
   }
   let running = false;
@@ -204,15 +224,15 @@ export function startMessageWorker(): () => void {
     running = true;
     try {
       const { sent, retrying, failed } = await deliverDueMessages();
-      if (sent + retrying + failed) console.log(`Email: ${sent} sent, ${retrying} to retry, ${failed} failed`);
+      if (sent + retrying + failed) log.info(`Email: ${sent} sent, ${retrying} to retry, ${failed} failed`, { sent, retrying, failed });
     } catch (error) {
       // An unavailable database is reported once by the server's watch; the next run tries again.
-      if (!isDatabaseUnavailable(error)) console.error(`Email: delivery run failed: ${(error as Error)?.message ?? error}`);
+      if (!isDatabaseUnavailable(error)) log.error(`Email: delivery run failed: ${(error as Error)?.message ?? error}`);
     } finally {
       running = false;
     }
   };
-  const timer = setInterval(tick, WORKER_INTERVAL_MS);
+  const timer = setInterval(() => void tick(), WORKER_INTERVAL_MS);
   timer.unref();
   void tick();
   return () => clearInterval(timer);
@@ -220,16 +240,22 @@ export function startMessageWorker(): () => void {
 
 /**
  * Staff's "Try again": a FAILED message goes back in the queue with a fresh
- * set of attempts (its last error stays until the next attempt). Without a
- * Notify key it goes to the outbox instead. False if it was not FAILED.
+ * set of attempts (its last error stays until the next attempt), and who did
+ * it is recorded, in one transaction. Without a Notify key it goes to the
+ * outbox instead. False if it was not FAILED (nothing changed or recorded).
  */
-export async function resend(id: string): Promise<boolean> {
+export async function resend(request: Request, userId: string, id: string): Promise<boolean> {
   const configured = Boolean(env().NOTIFY_API_KEY);
-  const { count } = await db.outboundMessage.updateMany({
-    where: { id, status: "FAILED" },
-    data: configured ? { status: "QUEUED", attempts: 0, nextAttemptAt: new Date() } : { status: "OUTBOX", nextAttemptAt: null },
+  return db.$transaction(async (tx) => {
+    const [message] = await tx.outboundMessage.updateManyAndReturn({
+      where: { id, status: "FAILED" },
+      data: configured ? { status: "QUEUED", attempts: 0, nextAttemptAt: new Date() } : { status: "OUTBOX", nextAttemptAt: null },
+      select: { caseId: true },
+    });
+    if (!message) return false;
+    await recordAudit(request, { who: userId, what: "message.resend", subject: { type: "message", id }, caseId: message.caseId }, tx);
+    return true;
   });
-  return count === 1;
 }
 
 /** A page of messages, newest first, with the count of each status, for the Email page. */

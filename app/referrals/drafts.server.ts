@@ -2,26 +2,19 @@
 // nothing typed is lost on an error, the back button or a refresh. The
 // browser holds only a signed cookie with the draft's id. Each form page
 // carries a CSRF token derived from that id.
-import { createCookie } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { env } from "~/config/env.server";
 import { db, isDatabaseUnavailable } from "~/db.server";
+import { appCookie } from "~/utils/cookies.server";
 import { checkFormToken, formToken } from "~/utils/csrf.server";
 import type { FormValues } from "~/utils/forms.server";
 
 const DAY_MS = 86_400_000;
 
 function referralCookie() {
-  return createCookie("lado_referral", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().NODE_ENV === "production",
-    path: "/refer",
-    maxAge: env().REFERRAL_DRAFT_DAYS * 86_400,
-    secrets: env().SESSION_SECRET,
-  });
+  return appCookie("lado_referral", { path: "/refer", maxAge: env().REFERRAL_DRAFT_DAYS * 86_400 });
 }
 
 /** What a draft holds: the raw values of each page as typed, and small bits of progress. */

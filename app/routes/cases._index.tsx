@@ -2,11 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { caseListQuery, listCases } from "~/cases/cases.server";
-import { sourceLabels } from "~/cases/labels";
+import { caseListQuery, listCases, noCases } from "~/cases/case-list.server";
+import { sourceLabels } from "~/contacts/labels";
 import { stageLabels, stageTagColours } from "~/cases/stage";
 import { ErrorSummary } from "~/components/form-fields";
-import { Pagination } from "~/components/pagination";
+import { PreviousNext } from "~/components/pagination";
+import { Table } from "~/components/table";
+import { subjectLabel } from "~/people/names";
 import { londonShortDate } from "~/utils/dates";
 
 export const handle = { permission: "case:read" };
@@ -22,15 +24,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       q: String(sent.q ?? "")
         .replace(/\p{Cc}/gu, "")
         .slice(0, 100),
-      page: 1,
     };
-    return data({ query, error: parsed.error.issues[0]!.message, cases: [], total: 0, pages: 1 }, { status: 400 });
+    return data({ query, error: parsed.error.issues[0]!.message, ...noCases }, { status: 400 });
   }
-  return { query: parsed.data, error: null, ...(await listCases(parsed.data)) };
+  const list = await listCases(parsed.data);
+  return data({ query: { q: parsed.data.q }, error: null, ...list }, { status: list.missing ? 404 : 200 });
 }
 
+/** "1 case", "240 cases"; past the count's limit, "More than 1,000 cases". */
+const casesCount = ({ count, orMore }: { count: number; orMore: boolean }) =>
+  orMore ? `More than ${count.toLocaleString("en-GB")} cases` : `${count} ${count === 1 ? "case" : "cases"}`;
+
 export default function Cases() {
-  const { query, error, cases, total, pages } = useLoaderData<typeof loader>();
+  const { query, error, cases, matches, missing, newer, older } = useLoaderData<typeof loader>();
+  const newest = query.q ? `/cases?${new URLSearchParams({ q: query.q })}` : "/cases";
   return (
     <>
       <ErrorSummary errors={error ? { q: error } : undefined} />
@@ -62,67 +69,57 @@ export default function Cases() {
         </div>
       </Form>
       <p className="govuk-body" role="status">
-        {total} {total === 1 ? "case" : "cases"}
+        {casesCount(matches)}
         {query.q ? ` matching “${query.q}”` : ""}
       </p>
       {cases.length ? (
-        <div className="app-table-wrapper">
-          <table className="govuk-table">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Reference
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Received
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Person
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Organisation
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Source
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Stage
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  LADO
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {cases.map((c) => (
-                <tr className="govuk-table__row" key={c.reference}>
-                  <td className="govuk-table__cell app-nowrap">
-                    <Link className="govuk-link" to={`/cases/${c.reference}`}>
-                      {c.reference}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell app-nowrap">{londonShortDate(c.receivedAt)}</td>
-                  <td className="govuk-table__cell">
-                    {c.namedProfessional
-                      ? [c.subject?.firstName, c.subject?.lastName].filter(Boolean).join(" ") || "Name not given"
-                      : "No named professional"}
-                    {c.subject?.jobTitle ? <div className="govuk-hint govuk-!-margin-0">{c.subject.jobTitle}</div> : null}
-                  </td>
-                  <td className="govuk-table__cell">{c.referrer?.organisation?.name ?? ""}</td>
-                  <td className="govuk-table__cell">{sourceLabels[c.source]}</td>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${stageTagColours[c.stage]}`}>{stageLabels[c.stage]}</strong>
-                  </td>
-                  <td className="govuk-table__cell">{c.allocatedTo?.name ?? "Unallocated"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Cases, newest first"
+          captionHidden
+          columns={[
+            {
+              header: "Reference",
+              className: "app-nowrap",
+              cell: (c) => (
+                <Link className="govuk-link" to={`/cases/${c.reference}`}>
+                  {c.reference}
+                </Link>
+              ),
+            },
+            { header: "Received", cell: (c) => londonShortDate(c.receivedAt), className: "app-nowrap" },
+            {
+              header: "Person",
+              cell: (c) => (
+                <>
+                  {subjectLabel(c.namedProfessional, c.subject)}
+                  {c.subject?.jobTitle ? <div className="govuk-hint govuk-!-margin-0">{c.subject.jobTitle}</div> : null}
+                </>
+              ),
+            },
+            { header: "Organisation", cell: (c) => c.referrer?.organisation?.name ?? "" },
+            { header: "Source", cell: (c) => sourceLabels[c.source] },
+            { header: "Stage", cell: (c) => <strong className={`govuk-tag ${stageTagColours[c.stage]}`}>{stageLabels[c.stage]}</strong> },
+            { header: "LADO", cell: (c) => c.allocatedTo?.name ?? "Unallocated" },
+          ]}
+          rows={cases}
+          rowKey={(c) => c.reference}
+          empty=""
+        />
+      ) : missing ? (
+        <p className="govuk-body">
+          This page of cases is not there: the link may be out of date.{" "}
+          <Link className="govuk-link" to={newest}>
+            Go to the newest cases
+          </Link>
+          .
+        </p>
       ) : (
-        <p className="govuk-body">No cases match. Check the spelling or search for part of the reference.</p>
+        <p className="govuk-body">No cases match. Check the spelling or search for the start of the reference.</p>
       )}
-      <Pagination page={query.page} pages={pages} />
+      <PreviousNext
+        previous={newer ? { query: { before: newer, after: null }, label: "Newer cases" } : null}
+        next={older ? { query: { after: older, before: null }, label: "Older cases" } : null}
+      />
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { sourceLabels } from "~/cases/labels";
+import { sourceLabels } from "~/contacts/labels";
 import { Button, DateInput, ErrorSummary, Radios, TextInput, type FieldState } from "~/components/form-fields";
 import { StaffForm } from "~/components/staff-form";
 import {
@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return invalid({ errors: { receivedTime: "The time received must be in the past" }, values });
   }
   const contact = await createContact(request, answers, { source, receivedAt, loggedById: user.id });
-  deliverSoon(contact.messageIds);
+  void deliverSoon(contact.messageIds);
   return redirect(`/cases/${contact.reference}`, {
     headers: { "Set-Cookie": await setFlash(`Contact ${contact.reference} logged and added to the triage queue`) },
   });

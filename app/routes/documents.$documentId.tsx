@@ -3,10 +3,11 @@
 // event for every download. Files of referral drafts not yet submitted are
 // never served, and nothing is served to a single-fetch data request.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recordAudit } from "~/audit/audit.server";
+import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { requireUser } from "~/auth/guard.server";
 import { findCaseDocument } from "~/documents/documents.server";
 import { openDocumentStream } from "~/documents/storage.server";
+import { log } from "~/utils/log.server";
 
 export const handle = { permission: "case:read" };
 
@@ -35,11 +36,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!document) throw notFound();
   const file = await openDocumentStream(document.storageKey);
   if (!file) {
-    console.error(`Document ${document.id} has a record but no stored file (${document.storageKey}).`);
+    log.error(`Document ${document.id} has a record but no stored file (${document.storageKey}).`, { documentId: document.id });
     throw notFound();
   }
   try {
-    await recordAudit(request, { who: user.id, what: "document.download", caseId: document.caseId, details: { documentId: document.id } });
+    await recordAudit(request, {
+      who: user.id,
+      what: "document.download",
+      subject: { type: "document", id: document.id },
+      caseId: document.caseId,
+    });
   } catch (error) {
     await file.stream.cancel();
     throw error;

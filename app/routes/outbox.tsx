@@ -7,11 +7,11 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { recordAudit } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
 import { can } from "~/auth/permissions";
 import { Pagination } from "~/components/pagination";
 import { StaffForm } from "~/components/staff-form";
+import { Table } from "~/components/table";
 import { env } from "~/config/env.server";
 import type { MessageStatus } from "~/generated/prisma/enums";
 import { messageStatusLabels, messageStatusTags } from "~/messages/labels";
@@ -69,11 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = `/outbox${queryString(outboxQuery.parse(Object.fromEntries(new URL(request.url).searchParams)))}`;
   const parsed = resendForm.safeParse(await readForm(request));
   if (!parsed.success) return data({ error: "Choose a failed email to try again" }, { status: 400 });
-  const done = await resend(parsed.data.id);
-  if (done) {
-    await recordAudit(request, { who: user.id, what: "message.resend", details: { messageId: parsed.data.id } });
-    void deliverSoon([parsed.data.id]);
-  }
+  const done = await resend(request, user.id, parsed.data.id);
+  if (done) void deliverSoon([parsed.data.id]);
   const message = done
     ? env().NOTIFY_API_KEY
       ? "The email will be tried again within a minute"
@@ -146,87 +143,74 @@ export default function Outbox() {
         {query.status === "all" ? "" : ` with the status ${filterLabels[query.status]}`}
       </p>
 
-      {messages.length ? (
-        <div className="app-table-wrapper">
-          <table className="govuk-table govuk-table--small-text-until-tablet">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Created
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  To
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Subject
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Case
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {messages.map((m) => (
-                <tr className="govuk-table__row" key={m.id}>
-                  <td className="govuk-table__cell app-nowrap">{when(m.createdAt)}</td>
-                  <td className="govuk-table__cell">{m.toAddress}</td>
-                  <td className="govuk-table__cell">
-                    {m.subject}
-                    <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-                      <summary className="govuk-details__summary">
-                        <span className="govuk-details__summary-text">Show message</span>
-                      </summary>
-                      <div className="govuk-details__text app-pre-wrap">{m.body}</div>
-                    </details>
-                  </td>
-                  <td className="govuk-table__cell app-nowrap">
-                    {m.case ? (
-                      canReadCases ? (
-                        <Link className="govuk-link" to={`/cases/${m.case.reference}`}>
-                          {m.case.reference}
-                        </Link>
-                      ) : (
-                        m.case.reference
-                      )
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${messageStatusTags[m.status]}`}>{messageStatusLabels[m.status]}</strong>
-                    <dl className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
-                      {m.sentAt ? <Detail term="Sent">{when(m.sentAt)}</Detail> : null}
-                      {m.status === "QUEUED" && m.nextAttemptAt ? <Detail term="Next attempt">{when(m.nextAttemptAt)}</Detail> : null}
-                      {m.attempts ? <Detail term="Attempts">{m.attempts}</Detail> : null}
-                      {m.lastError ? <Detail term="Last error">{m.lastError}</Detail> : null}
-                    </dl>
-                    {m.status === "FAILED" ? (
-                      <StaffForm className="govuk-!-margin-top-2">
-                        <input type="hidden" name="intent" value="resend" />
-                        <input type="hidden" name="id" value={m.id} />
-                        <button
-                          type="submit"
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          data-module="govuk-button"
-                        >
-                          Try again
-                          <span className="govuk-visually-hidden">
-                            : {m.subject}, to {m.toAddress}
-                          </span>
-                        </button>
-                      </StaffForm>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="govuk-body">No emails{query.status === "all" ? " yet" : " with this status"}.</p>
-      )}
+      <Table
+        caption="Emails, newest first"
+        captionHidden
+        smallText
+        columns={[
+          { header: "Created", cell: (m) => when(m.createdAt), className: "app-nowrap" },
+          { header: "To", cell: (m) => m.toAddress },
+          {
+            header: "Subject",
+            cell: (m) => (
+              <>
+                {m.subject}
+                <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                  <summary className="govuk-details__summary">
+                    <span className="govuk-details__summary-text">Show message</span>
+                  </summary>
+                  <div className="govuk-details__text app-pre-wrap">{m.body}</div>
+                </details>
+              </>
+            ),
+          },
+          {
+            header: "Case",
+            className: "app-nowrap",
+            cell: (m) =>
+              m.case ? (
+                canReadCases ? (
+                  <Link className="govuk-link" to={`/cases/${m.case.reference}`}>
+                    {m.case.reference}
+                  </Link>
+                ) : (
+                  m.case.reference
+                )
+              ) : null,
+          },
+          { header: "Status", cell: (m) => <StatusCell message={m} /> },
+        ]}
+        rows={messages}
+        rowKey={(m) => m.id}
+        empty={`No emails${query.status === "all" ? " yet" : " with this status"}.`}
+      />
       <Pagination page={query.page} pages={pages} />
+    </>
+  );
+}
+
+function StatusCell({ message: m }: { message: ReturnType<typeof useLoaderData<typeof loader>>["messages"][number] }) {
+  return (
+    <>
+      <strong className={`govuk-tag ${messageStatusTags[m.status]}`}>{messageStatusLabels[m.status]}</strong>
+      <dl className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+        {m.sentAt ? <Detail term="Sent">{when(m.sentAt)}</Detail> : null}
+        {m.status === "QUEUED" && m.nextAttemptAt ? <Detail term="Next attempt">{when(m.nextAttemptAt)}</Detail> : null}
+        {m.attempts ? <Detail term="Attempts">{m.attempts}</Detail> : null}
+        {m.lastError ? <Detail term="Last error">{m.lastError}</Detail> : null}
+      </dl>
+      {m.status === "FAILED" ? (
+        <StaffForm className="govuk-!-margin-top-2">
+          <input type="hidden" name="intent" value="resend" />
+          <input type="hidden" name="id" value={m.id} />
+          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+            Try again
+            <span className="govuk-visually-hidden">
+              : {m.subject}, to {m.toAddress}
+            </span>
+          </button>
+        </StaffForm>
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,7 @@
 // it), which revokes the session row and clears the cookie.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { recordAudit } from "~/audit/audit.server";
+import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { requireUser } from "~/auth/guard.server";
 import { endSession } from "~/auth/session.server";
 

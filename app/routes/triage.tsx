@@ -3,7 +3,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { sectorLabels, sourceLabels } from "~/cases/labels";
+import { sourceLabels } from "~/contacts/labels";
+import { sectorLabels } from "~/people/labels";
+import { Table } from "~/components/table";
 import { COUNTDOWN_MINUTES } from "~/triage/initial-consideration";
 import { triageQueue } from "~/triage/queue.server";
 import { londonDate, londonShortDate, londonTime } from "~/utils/dates";
@@ -46,77 +48,82 @@ export default function Triage() {
               Showing the oldest {queue.contacts.length} of {total}.
             </div>
           ) : null}
-          <div className="app-table-wrapper">
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">
-                Contacts waiting for initial consideration, oldest first
-              </caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Reference
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Time left
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Received
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Organisation
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Person
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {queue.contacts.map((c) => (
-                  <tr className="govuk-table__row" key={c.reference}>
-                    <th scope="row" className="govuk-table__header app-nowrap">
-                      <Link className="govuk-link" to={`/cases/${c.reference}`}>
-                        {c.reference}
-                      </Link>
-                    </th>
-                    <td className="govuk-table__cell">
-                      {c.overdue ? (
-                        <>
-                          <strong className="govuk-tag govuk-tag--red">Overdue</strong>{" "}
-                          <span className="app-overdue">by {c.overdueBy}</span>
-                          <div className="govuk-hint govuk-!-margin-0">Was due {c.dueBy}</div>
-                        </>
-                      ) : c.minutesLeft < COUNTDOWN_MINUTES ? (
-                        <>
-                          <strong>{c.timeLeft}</strong>
-                          <div className="govuk-hint govuk-!-margin-0">Due {c.dueBy}</div>
-                        </>
-                      ) : (
-                        c.timeLeft
-                      )}
-                    </td>
-                    <td className="govuk-table__cell app-nowrap">
-                      <time dateTime={new Date(c.receivedAt).toISOString()}>
-                        {londonShortDate(c.receivedAt)}
-                        <br />
-                        {londonTime(c.receivedAt)}
-                      </time>
-                      <div className="govuk-hint govuk-!-margin-0">{sourceLabels[c.source]}</div>
-                    </td>
-                    <td className="govuk-table__cell">
-                      {c.organisation ?? "Not given"}
-                      {c.sector ? <div className="govuk-hint govuk-!-margin-0">{sectorLabels[c.sector]}</div> : null}
-                    </td>
-                    <td className="govuk-table__cell">
-                      {c.person}
-                      {c.jobTitle ? <div className="govuk-hint govuk-!-margin-0">{c.jobTitle}</div> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Contacts waiting for initial consideration, oldest first"
+            columns={[
+              {
+                header: "Reference",
+                rowHeader: true,
+                className: "app-nowrap",
+                cell: (c) => (
+                  <Link className="govuk-link" to={`/cases/${c.reference}`}>
+                    {c.reference}
+                  </Link>
+                ),
+              },
+              { header: "Time left", cell: (c) => <TimeLeft contact={c} /> },
+              {
+                header: "Received",
+                className: "app-nowrap",
+                cell: (c) => (
+                  <>
+                    <time dateTime={new Date(c.receivedAt).toISOString()}>
+                      {londonShortDate(c.receivedAt)}
+                      <br />
+                      {londonTime(c.receivedAt)}
+                    </time>
+                    <div className="govuk-hint govuk-!-margin-0">{sourceLabels[c.source]}</div>
+                  </>
+                ),
+              },
+              {
+                header: "Organisation",
+                cell: (c) => (
+                  <>
+                    {c.organisation ?? "Not given"}
+                    {c.sector ? <div className="govuk-hint govuk-!-margin-0">{sectorLabels[c.sector]}</div> : null}
+                  </>
+                ),
+              },
+              {
+                header: "Person",
+                cell: (c) => (
+                  <>
+                    {c.person}
+                    {c.jobTitle ? <div className="govuk-hint govuk-!-margin-0">{c.jobTitle}</div> : null}
+                  </>
+                ),
+              },
+            ]}
+            rows={queue.contacts}
+            rowKey={(c) => c.reference}
+            empty="No contacts are waiting for initial consideration."
+          />
         </>
       )}
     </>
   );
+}
+
+type Waiting = ReturnType<typeof useLoaderData<typeof loader>>["contacts"][number];
+
+/** How long is left, or by how much it is overdue, with the due time when it is near. */
+function TimeLeft({ contact: c }: { contact: Waiting }) {
+  if (c.overdue) {
+    return (
+      <>
+        <strong className="govuk-tag govuk-tag--red">Overdue</strong> <span className="app-overdue">by {c.overdueBy}</span>
+        <div className="govuk-hint govuk-!-margin-0">Was due {c.dueBy}</div>
+      </>
+    );
+  }
+  if (c.minutesLeft < COUNTDOWN_MINUTES) {
+    return (
+      <>
+        <strong>{c.timeLeft}</strong>
+        <div className="govuk-hint govuk-!-margin-0">Due {c.dueBy}</div>
+      </>
+    );
+  }
+  return <>{c.timeLeft}</>;
 }

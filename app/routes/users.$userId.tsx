@@ -1,12 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { recordAudit } from "~/audit/audit.server";
 import { requireUser } from "~/auth/guard.server";
-import { roleLabels } from "~/auth/permissions";
+import { UserForm } from "~/auth/user-form";
+import { ErrorSummary } from "~/components/form-fields";
 import { editUserSchema, findStaffUser, updateStaffUser } from "~/auth/users.server";
-import { Button, Checkboxes, ErrorSummary, Radios, TextInput } from "~/components/form-fields";
-import { StaffForm } from "~/components/staff-form";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, parseValues, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/responses.server";
@@ -36,17 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       values: { ...parsed.values, password: "" },
     });
   }
-  await updateStaffUser(user.id, parsed.data);
-  await recordAudit(request, {
-    who: admin.id,
-    what: "user.update",
-    details: {
-      userId: user.id,
-      roles: parsed.data.roles,
-      active: parsed.data.active === "yes",
-      passwordReset: Boolean(parsed.data.password),
-    },
-  });
+  await updateStaffUser(request, admin.id, user.id, parsed.data);
   return redirect("/users", { headers: { "Set-Cookie": await setFlash(`Changes to ${user.name} saved`) } });
 }
 
@@ -62,34 +50,7 @@ export default function EditUser() {
         <ErrorSummary errors={result?.errors} />
         <span className="govuk-caption-l">{user.email}</span>
         <h1 className="govuk-heading-l">{user.name}</h1>
-        <StaffForm noValidate>
-          <Checkboxes
-            name="roles"
-            legend="Roles"
-            options={Object.entries(roleLabels).map(([value, label]) => ({ value, label }))}
-            state={result}
-            defaultValues={user.roles}
-          />
-          <Radios
-            name="active"
-            legend="Account"
-            options={[
-              { value: "yes", label: "Active: can sign in" },
-              { value: "no", label: "Deactivated: signed out everywhere and cannot sign in" },
-            ]}
-            state={result}
-            defaultValue={user.active ? "yes" : "no"}
-          />
-          <TextInput
-            name="password"
-            label="New temporary password (optional)"
-            hint="Leave blank to keep their password. Setting one signs them out everywhere."
-            type="password"
-            autoComplete="new-password"
-            state={result}
-          />
-          <Button>Save changes</Button>
-        </StaffForm>
+        <UserForm existing={user} state={result} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 // The triage queue: contacts waiting for their initial consideration, oldest
 // first, each with the time left to the configured working-day target.
+import { subjectLabel } from "~/people/names";
 import { getBankHolidays, getSettings } from "~/config/settings.server";
 import { db, type Prisma } from "~/db.server";
 import { dueByLabel, initialConsideration, overdueBy, overdueCutoff, timeLeftLabel } from "./initial-consideration";
@@ -7,7 +8,11 @@ import { dueByLabel, initialConsideration, overdueBy, overdueCutoff, timeLeftLab
 /** The most contacts listed at once; the counts cover them all. */
 export const TRIAGE_QUEUE_LIMIT = 200;
 
-/** Waiting: no initial consideration recorded. Imported past records never wait. */
+/**
+ * Waiting: no initial consideration recorded. Imported past records never
+ * wait. The partial index Case_waiting_idx holds exactly these, oldest first,
+ * so the list and its counts read a few hundred rows, not every case.
+ */
 const waiting = { initialConsideredAt: null, importBatchId: null } satisfies Prisma.CaseWhereInput;
 
 export async function triageQueue(now = new Date()) {
@@ -33,14 +38,13 @@ export async function triageQueue(now = new Date()) {
 
   const contacts = rows.map((row) => {
     const due = initialConsideration(row.receivedAt, now, workingDays, holidays);
-    const name = [row.subject?.firstName, row.subject?.lastName].filter(Boolean).join(" ");
     return {
       reference: row.reference,
       receivedAt: row.receivedAt,
       source: row.source,
       organisation: row.referrer?.organisation?.name ?? null,
       sector: row.referrer?.organisation?.sector ?? null,
-      person: row.namedProfessional ? name || "Name not given" : "No named professional",
+      person: subjectLabel(row.namedProfessional, row.subject),
       jobTitle: row.subject?.jobTitle ?? null,
       ...due,
       /** "Overdue by 2 hours", "3 hours 20 minutes left", "Due by 4pm Monday 30 November" */

@@ -1,17 +1,9 @@
 // One-off confirmation messages after a POST (post/redirect/get), in a
 // short-lived signed cookie.
-import { createCookie } from "@remix-run/node";
-import { env } from "~/config/env.server";
+import { appCookie } from "./cookies.server";
 
 function flashCookie() {
-  return createCookie("lado_flash", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().NODE_ENV === "production",
-    path: "/",
-    maxAge: 60,
-    secrets: env().SESSION_SECRET,
-  });
+  return appCookie("lado_flash", { maxAge: 60 });
 }
 
 export function setFlash(message: string) {

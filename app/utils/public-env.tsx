@@ -1,8 +1,9 @@
 // The configuration the browser may see (publicEnv in config/env.server.ts):
-// the council's name and phone numbers. Handed to every page through React
-// context, not a loader, so that error pages, which render without the
-// root loader's data, still name the council: the server provides it in
-// entry.server.tsx and writes it into the page; entry.client.tsx reads it back.
+// the council's name and phone numbers, and whether this is a demonstration.
+// Handed to every page through React context, not a loader, so that error
+// pages, which render without the root loader's data, still name the council:
+// the server provides it in entry.server.tsx and writes it into the page;
+// entry.client.tsx reads it back.
 import { createContext, useContext } from "react";
 
 export type PublicEnv = {
@@ -11,6 +12,8 @@ export type PublicEnv = {
   FRONT_DOOR_PHONE: string;
   OUT_OF_HOURS_PHONE: string;
   LADO_PHONE: string;
+  /** A demonstration with made-up data (DEMO=true): every page says so. */
+  DEMO: boolean;
 };
 
 declare global {

@@ -20,9 +20,14 @@ export type AppServer = {
   pid: number;
   /** Everything the server printed so far. */
   output(): string;
+  /** The log lines it wrote so far (JSON lines), parsed. */
+  logs(): LogLine[];
   /** Stops the server and everything it started; safe to call twice. */
   stop(): Promise<void>;
 };
+
+/** A line of the app's log (app/utils/log.server.ts). */
+export type LogLine = { time: string; level: "info" | "warn" | "error"; msg: string } & Record<string, unknown>;
 
 /** A TCP port nobody is listening on right now. */
 export async function freePort(): Promise<number> {
@@ -42,7 +47,7 @@ export function missingBuildMessage(): string | null {
   return fs.existsSync(entry)
     ? null
     : `There is no production build (${path.relative(projectRoot, entry)} is missing): run \`npm run build\` first ` +
-        "(`npm test` builds it itself, in its pretest step).";
+        "(`npm test` and `npm run test:e2e` build it themselves, in their pretest step).";
 }
 
 const running = new Set<ChildProcess>();
@@ -83,8 +88,9 @@ type AppDatabase = { databaseUrl: string } | { embeddedDatabase: { dataDir: stri
 
 /**
  * Starts `tsx server/index.ts` with NODE_ENV=production on a free port and
- * waits until GET /healthz answers (the database too). It uses the database
- * given (migrating it if needed) and serves build/.
+ * waits until GET /health answers (the database too). It uses the database
+ * given (migrating it if needed) and serves build/, as a demonstration
+ * (DEMO=true: the council's settings keep their demo values).
  */
 export async function startAppServer(
   options: AppDatabase & {
@@ -117,6 +123,7 @@ export async function startAppServer(
             EMBEDDED_PG_PORT: String(options.embeddedDatabase.port),
           }),
       SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0001",
+      DEMO: "true",
       ...options.env,
     },
   });
@@ -149,18 +156,39 @@ export async function startAppServer(
       throw new Error(`The app server stopped before answering (${exited}). It printed:\n${output}`);
     }
     try {
-      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) break;
     } catch {
       // Not listening yet.
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`The app server did not answer ${url}/healthz in time. It printed:\n${output}`);
+      throw new Error(`The app server did not answer ${url}/health in time. It printed:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, port, pid: child.pid!, output: () => output, stop };
+  const logs = () =>
+    output
+      .split("\n")
+      .slice(0, -1) // the last line may not be whole yet
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as LogLine);
+  return { url, port, pid: child.pid!, output: () => output, logs, stop };
+}
+
+/** Signs in over HTTP as a browser without JavaScript would: the session cookie ("name=value"). */
+export async function signInOverHttp(base: string, email: string, password: string) {
+  const response = await fetch(`${base}/sign-in`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password }),
+    redirect: "manual",
+  });
+  await response.arrayBuffer();
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (response.status !== 302 || !cookie)
+    throw new Error(`Signing in as ${email} answered ${response.status}, not a redirect with a cookie.`);
+  return cookie;
 }
 
 // ---------------------------------------------------------------- browser

@@ -1,7 +1,8 @@
 // End to end: the embedded PostgreSQL server dies (kill -9 of the postmaster)
 // under the running production server. Meanwhile a page that reads the
 // database answers 503 with the "service unavailable" page, not a 500, and
-// /healthz says the database is unavailable; within seconds the app has
+// /health says the database is unavailable (while /health/live, which never
+// asks it, says the server is up); within seconds the app has
 // restarted the server by itself and the same page answers again, with the
 // data still there. The app gets an embedded server of its own for this
 // (data/e2e-restart-<pid>/pg, a free port): the shared test server, which
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDb, type Db } from "~/db.server";
 import { openDatabaseServer, type DatabaseServer } from "../../server/database";
 import { createCase, createUser } from "../factories";
-import { freePort, missingBuildMessage, projectRoot, startAppServer, type AppServer } from "./browser";
+import { freePort, missingBuildMessage, projectRoot, startAppServer, type AppServer, signInOverHttp } from "./browser";
 
 const EMAIL = "e2e-restart@example.org";
 const PASSWORD = "correct-horse-battery-staple-2026";
@@ -59,39 +60,30 @@ function postmasterPid() {
   return fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]) : null;
 }
 
-async function signIn(base: string) {
-  const response = await fetch(`${base}/sign-in`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: EMAIL, password: PASSWORD, returnTo: "" }),
-    redirect: "manual",
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  expect(response.status, "sign-in").toBe(302);
-  return cookie!;
-}
-
 it("answers 503 while the database is down, restarts it by itself, and serves the same page again", async () => {
   const base = app!.url;
-  const cookie = await signIn(base);
+  const cookie = await signInOverHttp(base, EMAIL, PASSWORD);
   const casePage = () => fetch(`${base}/cases/${reference}`, { headers: { Cookie: cookie } });
-  const health = () => fetch(`${base}/healthz`);
+  const health = () => fetch(`${base}/health`);
   expect((await casePage()).status).toBe(200);
 
   const killed = postmasterPid()!;
   process.kill(killed, "SIGKILL");
 
-  const [page, healthz] = await Promise.all([casePage(), health()]);
+  const [page, healthNow, live] = await Promise.all([casePage(), health(), fetch(`${base}/health/live`)]);
   const html = await page.text();
   expect(page.status, html.slice(0, 500)).toBe(503);
   expect(html).toContain("Sorry, the service is unavailable");
   expect(html).toContain("Try again in a minute");
-  expect(healthz.status).toBe(503);
-  expect(await healthz.text()).toBe("database unavailable");
+  expect(healthNow.status).toBe(503);
+  expect(await healthNow.text()).toBe("database unavailable");
+  expect(live.status).toBe(200);
+  expect(await live.text()).toBe("ok");
 
   // Back within a check or two (every 5 s) and a start, and the app has said so.
   const deadline = Date.now() + 30_000;
-  while ((await health()).status !== 200 || !app!.output().includes("Database: answering again")) {
+  const said = () => app!.logs().filter((line) => line.component === "database");
+  while ((await health()).status !== 200 || !said().some((line) => line.msg.startsWith("Database: answering again"))) {
     if (Date.now() > deadline) throw new Error(`The database did not come back. The app printed:\n${app!.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -100,14 +92,13 @@ it("answers 503 while the database is down, restarts it by itself, and serves th
   expect(await again.text()).toContain(reference);
   expect(postmasterPid()).not.toBe(killed);
   // One line for the outage, one for the recovery.
-  const said = app!
-    .output()
-    .split("\n")
-    .filter((line) => line.startsWith("Database:"));
-  expect(said).toEqual([
-    expect.stringMatching(
-      /^Database: not answering \(.+\); pages answer "service unavailable" until it is back, and the embedded server is restarted/,
-    ),
-    expect.stringMatching(/^Database: answering again after \d+ s \(the embedded server was restarted\)\.$/),
+  expect(said().map(({ level, msg }) => ({ level, msg }))).toEqual([
+    {
+      level: "error",
+      msg: expect.stringMatching(
+        /^Database: not answering \(.+\); pages answer "service unavailable" until it is back, and the embedded server is restarted/,
+      ),
+    },
+    { level: "info", msg: expect.stringMatching(/^Database: answering again after \d+ s \(the embedded server was restarted\)\.$/) },
   ]);
 }, 90_000);

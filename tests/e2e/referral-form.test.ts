@@ -350,8 +350,10 @@ describe("the public referral form, end to end", () => {
       await row.getByRole("link", { name: reference, exact: true }).click();
       await heading(staff, new RegExp(reference)).waitFor();
       expect(new URL(staff.url()).pathname).toBe(`/cases/${reference}`);
-      await staff.getByRole("link", { name: PDF_NAME, exact: true }).waitFor();
       await expectAccessible(staff, "the case page of the referral");
+      await staff.getByRole("navigation", { name: "Case file" }).getByRole("link", { name: "Documents", exact: true }).click();
+      await staff.getByRole("link", { name: PDF_NAME, exact: true }).waitFor();
+      await expectAccessible(staff, "the documents of the referral");
 
       await staff.goto("/contacts/new");
       await arrive(staff, "Log a contact", "/contacts/new");

@@ -9,7 +9,7 @@ import { storeFile } from "~/documents/storage.server";
 import { db } from "~/db.server";
 import { createCase, createUser } from "../factories";
 import { minimalPdf } from "../fixtures/files";
-import { launchBrowser, startAppServer, type AppServer } from "./browser";
+import { launchBrowser, signInOverHttp, startAppServer, type AppServer } from "./browser";
 
 const PASSWORD = "correct-horse-battery-staple-2026";
 const KB = 1024;
@@ -31,13 +31,7 @@ afterAll(async () => {
 
 /** Signs in over HTTP: the session cookie, and the CSRF token its pages' forms carry. */
 async function signIn(email: string) {
-  const response = await fetch(`${server.url}/sign-in`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password: PASSWORD }),
-    redirect: "manual",
-  });
-  expect(response.status).toBe(302);
-  const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
+  const cookie = await signInOverHttp(server.url, email, PASSWORD);
   const page = await (await fetch(`${server.url}/cases`, { headers: { Cookie: cookie } })).text();
   const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
   return { cookie, csrf };

@@ -17,6 +17,7 @@ import {
 } from "./browser";
 
 const EMAIL = "e2e-lado@example.org";
+const MANAGER_EMAIL = "e2e-manager@example.org";
 const PASSWORD = "correct-horse-battery-staple-2026";
 
 let server: AppServer | undefined;
@@ -124,5 +125,67 @@ describe("signing in and opening a case", () => {
     const views = await db.auditEvent.findMany({ where: { action: "case.view", caseId: wanted.id } });
     expect(views.length).toBeGreaterThanOrEqual(1);
     expect(views.every((v) => v.userId === lado.id)).toBe(true);
+  });
+});
+
+describe("the case file's sections", () => {
+  it("opens each section from the section navigation, each audited once, and a manager's audit trail shows them", async () => {
+    await createUser(db, { roles: ["MANAGER"], email: MANAGER_EMAIL, password: PASSWORD });
+    const file = await createCase(db, {
+      decisions: [{ category: "ALLEGATION" }],
+      meetings: [{ type: "EVALUATION" }],
+      police: { status: "INVESTIGATING" },
+      employerAction: { suspended: true },
+      outcome: { outcome: "SUBSTANTIATED" },
+      closures: [{}],
+    });
+    const manager = await browser!.newContext({ baseURL: server!.url });
+    const managerPage = await manager.newPage();
+    const seen = await watchForProblems(managerPage);
+    await managerPage.goto("/sign-in");
+    await managerPage.getByLabel("Email address").fill(MANAGER_EMAIL);
+    await managerPage.getByLabel("Password").fill(PASSWORD);
+    await managerPage.getByRole("button", { name: "Sign in" }).click();
+    await managerPage.getByRole("heading", { level: 1, name: "Cases", exact: true }).waitFor();
+    await managerPage.goto(`/cases/${file.reference}`);
+
+    const nav = managerPage.getByRole("navigation", { name: "Case file" });
+    const sections = [
+      ["Referral", "referral"],
+      ["Decisions and advice", "decisions"],
+      ["Meetings and actions", "meetings"],
+      ["Police", "police"],
+      ["Employer", "employer"],
+      ["Outcome", "outcome"],
+      ["Closure", "closure"],
+      ["Documents", "documents"],
+      ["Emails", "emails"],
+      ["Summary", ""],
+    ] as const;
+    for (const [title, slug] of sections) {
+      await nav.getByRole("link", { name: title, exact: true }).click();
+      await managerPage.getByRole("heading", { level: 2, name: title, exact: true }).waitFor();
+      expect(new URL(managerPage.url()).pathname).toBe(`/cases/${file.reference}${slug ? `/${slug}` : ""}`);
+      expect(await nav.getByRole("link", { name: title, exact: true }).getAttribute("aria-current")).toBe("page");
+      expect(await managerPage.getByRole("heading", { level: 1 }).textContent()).toContain(file.reference);
+      const violations = await seriousAxeViolations(managerPage);
+      expect(violations, `axe-core on the ${title} section:\n${describeViolations(violations)}`).toEqual([]);
+    }
+
+    // The audit trail, opened by its link, shows the trail (not the case file again) and each view once.
+    await nav.getByRole("link", { name: "Audit trail", exact: true }).click();
+    await managerPage.getByRole("heading", { level: 2, name: "Audit trail", exact: true }).waitFor();
+    expect(new URL(managerPage.url()).pathname).toBe(`/cases/${file.reference}/audit-trail`);
+    // A header row, then the first visit and each section clicked.
+    expect(await managerPage.getByRole("table").getByRole("row").count()).toBe(1 + 1 + sections.length);
+    const events = await db.auditEvent.findMany({ where: { caseId: file.id }, orderBy: { at: "asc" } });
+    expect(events.map((e) => [e.action, (e.details as { section?: string }).section])).toEqual([
+      // The first visit (the summary, by its address), each section clicked, then the trail itself.
+      ["case.view", "summary"],
+      ...sections.map(([, slug]) => ["case.view", slug || "summary"]),
+      ["audit-trail.view-case", "audit-trail"],
+    ]);
+    expect(seen).toEqual([]);
+    await manager.close();
   });
 });

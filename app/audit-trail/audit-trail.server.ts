@@ -1,44 +1,50 @@
 // The audit trail: one function writes every event, in one shape
-// { who, what, when, case, request id, details }. There is no function that
+// { who, what, when, subject, case, request id, details }, inside the
+// transaction of the read or change it records. There is no function that
 // edits or deletes an event, and the database refuses to.
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db.server";
 import { requestId } from "~/utils/request-id.server";
 
-type Tx = Pick<typeof db, "auditEvent">;
+type Client = Pick<typeof db, "auditEvent">;
 
 export type AuditAction =
   | "auth.sign-in"
   | "auth.sign-in-failed"
   | "auth.sign-out"
   | "case.view"
-  | "case.create"
-  | "case.update"
   | "referral.submit"
   | "contact.log"
   | "document.download"
   | "message.resend"
-  | "audit.view-case-trail"
-  | "audit.view-user-trail"
+  | "audit-trail.view-case"
+  | "audit-trail.view-user"
   | "user.create"
   | "user.update";
+
+/** What an event is about. A case's events also carry the case, so its trail finds them. */
+export type AuditSubject = { type: "case" | "user" | "document" | "message"; id: string };
 
 export async function recordAudit(
   request: Request,
   event: {
     who: string | null;
     what: AuditAction;
+    subject?: AuditSubject;
+    /** The case the subject belongs to; for a case subject, the case itself. */
     caseId?: string | null;
     details?: Prisma.InputJsonObject;
   },
-  tx: Tx = db,
+  tx: Client = db,
 ) {
   await tx.auditEvent.create({
     data: {
       userId: event.who,
       action: event.what,
-      caseId: event.caseId ?? null,
+      subjectType: event.subject?.type ?? null,
+      subjectId: event.subject?.id ?? null,
+      caseId: event.caseId ?? (event.subject?.type === "case" ? event.subject.id : null),
       requestId: requestId(request),
       details: event.details ?? {},
     },
@@ -50,14 +56,12 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "auth.sign-in-failed": "Failed sign-in",
   "auth.sign-out": "Signed out",
   "case.view": "Viewed case",
-  "case.create": "Created case",
-  "case.update": "Changed case",
   "referral.submit": "Referral submitted online",
   "contact.log": "Logged a contact",
   "document.download": "Downloaded a document",
   "message.resend": "Tried a failed email again",
-  "audit.view-case-trail": "Viewed a case's audit trail",
-  "audit.view-user-trail": "Viewed a user's audit trail",
+  "audit-trail.view-case": "Viewed a case's audit trail",
+  "audit-trail.view-user": "Viewed a user's audit trail",
   "user.create": "Added a user",
   "user.update": "Changed a user",
 };
@@ -66,17 +70,17 @@ const PAGE_SIZE = 50;
 
 export const trailQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
-/** A page of events, newest first, for a case or a user. */
-export async function auditTrail(where: { caseId: string } | { userId: string }, page: number) {
+/** A page of events, newest first, for a case or a user (read inside the caller's transaction). */
+export async function auditTrail(tx: Client, where: { caseId: string } | { userId: string }, page: number) {
   const [events, total] = await Promise.all([
-    db.auditEvent.findMany({
+    tx.auditEvent.findMany({
       where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       include: { user: { select: { name: true } }, case: { select: { reference: true } } },
     }),
-    db.auditEvent.count({ where }),
+    tx.auditEvent.count({ where }),
   ]);
   return {
     events: events.map((e) => ({
@@ -90,6 +94,15 @@ export async function auditTrail(where: { caseId: string } | { userId: string },
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
   };
+}
+
+/** What a member of staff did, a page of it, with this view recorded in the same transaction. */
+export function viewUserTrail(request: Request, viewerId: string, userId: string, page: number) {
+  return db.$transaction(async (tx) => {
+    const trail = await auditTrail(tx, { userId }, page);
+    await recordAudit(request, { who: viewerId, what: "audit-trail.view-user", subject: { type: "user", id: userId } }, tx);
+    return trail;
+  });
 }
 
 /** Every member of staff with how many events they have in the trail. */

@@ -1,0 +1,152 @@
+// Every audit action the app knows is fired here through the code that
+// records it, and its event checked: who, what, what about, which case and
+// the request id. An action added without a line here fails the first test.
+import { describe, expect, it } from "vitest";
+import { auditActionLabels, type AuditAction } from "~/audit-trail/audit-trail.server";
+import { createContact } from "~/contacts/create-contact.server";
+import { db } from "~/db.server";
+import { storeFile } from "~/documents/storage.server";
+import { queueEmail } from "~/messages/outbox.server";
+import * as trailByUser from "~/routes/audit-trail.users.$userId";
+import * as caseTrail from "~/routes/cases.$reference.audit-trail/route";
+import * as summary from "~/routes/cases.$reference._index/route";
+import * as contactsNew from "~/routes/contacts.new";
+import * as download from "~/routes/documents.$documentId";
+import * as outbox from "~/routes/outbox";
+import * as signIn from "~/routes/sign-in";
+import * as signOut from "~/routes/sign-out";
+import * as editUser from "~/routes/users.$userId";
+import * as newUser from "~/routes/users.new";
+import { createCase, createUser } from "./factories";
+import { minimalPdf } from "./fixtures/files";
+import { minimalContactForm, request, run, signedIn, statusOf } from "./helpers";
+
+const PASSWORD = "a long enough password";
+const REQUEST_ID = "5d2b9d1e-3f0a-4c52-8a8e-1f9d3c1b4a66";
+
+/** The request a route gets, carrying the correlation id the server would set. */
+function traced(...args: Parameters<typeof request>) {
+  const req = request(...args);
+  req.headers.set("X-Request-Id", REQUEST_ID);
+  return req;
+}
+
+type Expected = { userId: string | null; subjectType: string | null; subjectId: string | null; caseId: string | null };
+
+/** Each action: do what records it, and say what its event must hold. */
+const fire: Record<AuditAction, () => Promise<Expected>> = {
+  "auth.sign-in": async () => {
+    const user = await createUser(db, { roles: ["LADO"], password: PASSWORD });
+    const { value } = await run(signIn.action, traced("/sign-in", { form: { email: user.email, password: PASSWORD } }));
+    expect(statusOf(value)).toBe(302);
+    return { userId: user.id, subjectType: null, subjectId: null, caseId: null };
+  },
+  "auth.sign-in-failed": async () => {
+    const user = await createUser(db, { roles: ["LADO"], password: PASSWORD });
+    const { value } = await run(signIn.action, traced("/sign-in", { form: { email: user.email, password: "not the password" } }));
+    expect(statusOf(value)).toBe(400);
+    return { userId: user.id, subjectType: null, subjectId: null, caseId: null };
+  },
+  "auth.sign-out": async () => {
+    const caller = await signedIn(["LADO"]);
+    await run(signOut.action, traced("/sign-out", { caller, form: {} }));
+    return { userId: caller.user.id, subjectType: null, subjectId: null, caseId: null };
+  },
+  "case.view": async () => {
+    const file = await createCase(db);
+    const caller = await signedIn(["LADO"]);
+    await run(summary.loader, traced(`/cases/${file.reference}`, { caller }), { reference: file.reference });
+    return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
+  },
+  "referral.submit": async () => {
+    const made = await createContact(
+      traced("/refer/check"),
+      { summary: "Sent online." },
+      {
+        source: "ONLINE_FORM",
+        receivedAt: new Date(),
+        loggedById: null,
+      },
+    );
+    return { userId: null, subjectType: "case", subjectId: made.id, caseId: made.id };
+  },
+  "contact.log": async () => {
+    const caller = await signedIn(["BUSINESS_SUPPORT"]);
+    const { value } = await run(
+      contactsNew.action,
+      traced("/contacts/new", {
+        caller,
+        form: minimalContactForm,
+      }),
+    );
+    const reference = (value as Response).headers.get("Location")!.split("/").pop()!;
+    const made = await db.case.findUniqueOrThrow({ where: { reference } });
+    return { userId: caller.user.id, subjectType: "case", subjectId: made.id, caseId: made.id };
+  },
+  "document.download": async () => {
+    const file = await createCase(db);
+    const stored = await storeFile(minimalPdf("statement"));
+    const doc = await db.document.create({
+      data: { kind: "ATTACHMENT", caseId: file.id, filename: "statement.pdf", mediaType: "application/pdf", ...stored },
+    });
+    const caller = await signedIn(["LADO"]);
+    const { value } = await run(download.loader, traced(`/documents/${doc.id}`, { caller }), { documentId: doc.id });
+    await (value as Response).body?.cancel();
+    return { userId: caller.user.id, subjectType: "document", subjectId: doc.id, caseId: file.id };
+  },
+  "message.resend": async () => {
+    const file = await createCase(db);
+    const message = await db.$transaction((tx) =>
+      queueEmail(tx, { caseId: file.id, template: "referral-receipt", to: "dsl@example.org", subject: "Receipt", body: "Thank you." }),
+    );
+    await db.outboundMessage.update({ where: { id: message.id }, data: { status: "FAILED" } });
+    const caller = await signedIn(["BUSINESS_SUPPORT"]);
+    await run(outbox.action, traced("/outbox", { caller, form: { intent: "resend", id: message.id } }));
+    return { userId: caller.user.id, subjectType: "message", subjectId: message.id, caseId: file.id };
+  },
+  "audit-trail.view-case": async () => {
+    const file = await createCase(db);
+    const caller = await signedIn(["MANAGER"]);
+    await run(caseTrail.loader, traced(`/cases/${file.reference}/audit-trail`, { caller }), { reference: file.reference });
+    return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
+  },
+  "audit-trail.view-user": async () => {
+    const someone = await createUser(db, { roles: ["LADO"] });
+    const caller = await signedIn(["ADMIN"]);
+    await run(trailByUser.loader, traced(`/audit-trail/users/${someone.id}`, { caller }), { userId: someone.id });
+    return { userId: caller.user.id, subjectType: "user", subjectId: someone.id, caseId: null };
+  },
+  "user.create": async () => {
+    const caller = await signedIn(["ADMIN"]);
+    const email = `new.${Date.now()}@example.org`;
+    await run(newUser.action, traced("/users/new", { caller, form: { name: "Nadia Khan", email, roles: "LADO", password: PASSWORD } }));
+    const made = await db.user.findUniqueOrThrow({ where: { email } });
+    return { userId: caller.user.id, subjectType: "user", subjectId: made.id, caseId: null };
+  },
+  "user.update": async () => {
+    const someone = await createUser(db, { roles: ["LADO"] });
+    const caller = await signedIn(["ADMIN"]);
+    await run(
+      editUser.action,
+      traced(`/users/${someone.id}`, { caller, form: { roles: ["LADO", "MANAGER"], active: "yes", password: "" } }),
+      {
+        userId: someone.id,
+      },
+    );
+    return { userId: caller.user.id, subjectType: "user", subjectId: someone.id, caseId: null };
+  },
+};
+
+describe("the audit trail records every action", () => {
+  it("has a check here for every action the app knows", () => {
+    expect(Object.keys(fire).sort()).toEqual(Object.keys(auditActionLabels).sort());
+  });
+
+  it.each(Object.keys(fire) as AuditAction[])("%s", async (action) => {
+    const expected = await fire[action]();
+    const events = await db.auditEvent.findMany({ where: { action, requestId: REQUEST_ID, userId: expected.userId } });
+    const matching = events.filter((e) => e.subjectId === expected.subjectId);
+    expect(matching, `events for ${action}: ${JSON.stringify(events, (_, v) => (typeof v === "bigint" ? String(v) : v))}`).toHaveLength(1);
+    expect(matching[0]).toMatchObject(expected);
+  });
+});
