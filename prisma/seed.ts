@@ -133,6 +133,8 @@ type Plan = {
   progress: Progress;
   /** an earlier contact about the same person */
   repeatOf?: Plan;
+  /** the referrer said a child was in immediate danger */
+  danger?: boolean;
 };
 type AllegationPlan = Plan & { progress: AllegationProgress };
 const isAllegation = (p: Plan): p is AllegationPlan => p.progress.decision === "ALLEGATION";
@@ -221,12 +223,14 @@ function planContacts(today: Date): Plan[] {
   concluded.forEach((p, i) => (p.progress.concluded = { outcome: outcomes[i]! }));
   plans.push(...written);
 
-  // The triage queue: new contacts from the last few days, no decision yet, some already considered.
+  // The triage queue: new contacts from the last few days, no decision yet,
+  // some already considered; the first with a child in immediate danger.
   for (let n = 0; n < TRIAGE_QUEUE; n++) {
     plans.push({
       receivedOn: faker.date.between({ from: addDays(today, -4), to: today }),
-      named: chance(0.9),
-      progress: { decision: null, considered: chance(0.4) },
+      named: n === 0 || chance(0.9),
+      progress: { decision: null, considered: n > 0 && chance(0.4) },
+      danger: n === 0,
     });
   }
 
@@ -264,6 +268,7 @@ function caseFor(plan: Plan, team: Team, earlier: BuiltCase | undefined): CaseOv
     // Business support logs most calls, emails, letters and visits; the online form logs itself.
     loggedBy: chance(0.7) ? team.support : lado,
     organisationPool: team.organisations,
+    ...(plan.danger && { childInImmediateDanger: true }),
   };
 }
 

@@ -7,12 +7,17 @@ import { createContact } from "~/contacts/create-contact.server";
 import { db } from "~/db.server";
 import { storeFile } from "~/documents/storage.server";
 import { queueEmail } from "~/messages/outbox.server";
+import { csrfToken, findDraft, startDraft } from "~/referrals/drafts.server";
 import * as trailByUser from "~/routes/audit-trail.users.$userId";
 import * as caseTrail from "~/routes/cases.$reference.audit-trail/route";
 import * as summary from "~/routes/cases.$reference._index/route";
 import * as contactsNew from "~/routes/contacts.new";
 import * as download from "~/routes/documents.$documentId";
 import * as outbox from "~/routes/outbox";
+import * as deleteAnswers from "~/routes/refer.delete";
+import * as changeHoliday from "~/routes/settings.bank-holidays.$date._index";
+import * as removeHoliday from "~/routes/settings.bank-holidays.$date.remove";
+import * as addHoliday from "~/routes/settings.bank-holidays.new";
 import * as signIn from "~/routes/sign-in";
 import * as signOut from "~/routes/sign-out";
 import * as editUser from "~/routes/users.$userId";
@@ -69,6 +74,14 @@ const fire: Record<AuditAction, () => Promise<Expected>> = {
       },
     );
     return { userId: null, subjectType: "case", subjectId: made.id, caseId: made.id };
+  },
+  "referral.delete-draft": async () => {
+    const started = await startDraft();
+    const cookie = started.cookie.split(";")[0]!;
+    const draft = (await findDraft(request("/refer/delete", { cookie })))!;
+    const { value } = await run(deleteAnswers.action, traced("/refer/delete", { cookie, form: { csrf: csrfToken(draft) } }));
+    expect(statusOf(value)).toBe(302);
+    return { userId: null, subjectType: "referral-draft", subjectId: started.id, caseId: null };
   },
   "contact.log": async () => {
     const caller = await signedIn(["BUSINESS_SUPPORT"]);
@@ -134,6 +147,36 @@ const fire: Record<AuditAction, () => Promise<Expected>> = {
       },
     );
     return { userId: caller.user.id, subjectType: "user", subjectId: someone.id, caseId: null };
+  },
+  "bank-holiday.add": async () => {
+    const caller = await signedIn(["ADMIN"]);
+    const form = { "date-day": "16", "date-month": "6", "date-year": "2098", title: "Founders' Day" };
+    const { value } = await run(addHoliday.action, traced("/settings/bank-holidays/new", { caller, form }));
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "bank-holiday", subjectId: "2098-06-16", caseId: null };
+  },
+  "bank-holiday.change": async () => {
+    await db.bankHoliday.create({ data: { date: new Date("2098-06-17T00:00:00Z"), title: "Founders' Day" } });
+    const caller = await signedIn(["ADMIN"]);
+    const form = { "date-day": "18", "date-month": "6", "date-year": "2098", title: "Founders' Day (moved)" };
+    const { value } = await run(changeHoliday.action, traced("/settings/bank-holidays/2098-06-17", { caller, form }), {
+      date: "2098-06-17",
+    });
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "bank-holiday", subjectId: "2098-06-18", caseId: null };
+  },
+  "bank-holiday.remove": async () => {
+    await db.bankHoliday.create({ data: { date: new Date("2098-06-19T00:00:00Z"), title: "Founders' Day" } });
+    const caller = await signedIn(["ADMIN"]);
+    const { value } = await run(
+      removeHoliday.action,
+      traced("/settings/bank-holidays/2098-06-19/remove", { caller, form: { remove: "yes" } }),
+      {
+        date: "2098-06-19",
+      },
+    );
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "bank-holiday", subjectId: "2098-06-19", caseId: null };
   },
 };
 

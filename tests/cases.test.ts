@@ -95,6 +95,14 @@ describe("the case file", () => {
     expect(shown.sections.map((s) => s.slug)).toEqual(["", "referral", "decisions", "documents", "emails", "audit-trail"]);
   });
 
+  it("flags at the top of every section a contact whose referrer said a child was in immediate danger", async () => {
+    const file = await createCase(db, { childInImmediateDanger: true, receivedAt: new Date() });
+    const caller = await signedIn(["LADO"]);
+    const { value } = await run(caseFile.loader, request(`/cases/${file.reference}`, { caller }), { reference: file.reference });
+    const { flags } = bodyOf<{ flags: { text: string; urgent: boolean }[] }>(value);
+    expect(flags[0]).toEqual({ text: "Child in immediate danger when referred", urgent: true });
+  });
+
   it("answers 404 for an unknown or malformed reference, and records nothing", async () => {
     const caller = await signedIn(["LADO"]);
     for (const reference of ["LADO-1999-99999", "x".repeat(200), "LADO\u0000"]) {

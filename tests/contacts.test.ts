@@ -62,7 +62,8 @@ describe("logging a contact", () => {
       source: "Choose how the contact came in",
       receivedDate: "Date received must be a real date, like 27 3 2026",
       receivedTime: "Enter the time received in 24-hour format, like 14:30",
-      namedProfessional: "Say whether you know the person's name",
+      childInImmediateDanger: "Say whether a child is in immediate danger",
+      namedProfessional: "Say whether you can give the person's name",
       summary: "Describe what happened",
     });
     expect(values.referrerName).toBe("Sam Patel");

@@ -5,9 +5,12 @@
 // and bank holidays. Each test file then gets its own database copied from it
 // (tests/setup-file.ts), grants and all, so files run in parallel and the app
 // runs with exactly the rights it has in production.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import pg from "pg";
-import { openDatabaseServer, withDatabase } from "../server/database";
+import { openDatabaseServer, projectRoot, withDatabase } from "../server/database";
 import { migrate, migrationsFingerprint } from "../server/migrate";
 
 declare module "vitest" {
@@ -19,7 +22,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const server = await openDatabaseServer("test");
-  const template = `lado_template_${migrationsFingerprint()}`;
+  const template = `lado_template_${templateFingerprint()}`;
   const adminUrl = server.adminUrlFor("postgres");
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -63,6 +66,12 @@ export default async function setup(project: TestProject) {
     });
     if (!busy) await server.stop();
   };
+}
+
+/** What the template holds: the migrated schema, and the bank holidays as the code that fills them has them. */
+function templateFingerprint() {
+  const filler = fs.readFileSync(path.join(projectRoot, "app/calendar/bank-holidays.server.ts"));
+  return createHash("sha256").update(migrationsFingerprint()).update(filler).digest("hex").slice(0, 12);
 }
 
 async function fillTemplate(url: string) {

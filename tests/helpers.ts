@@ -86,6 +86,7 @@ export const minimalContactForm = {
   "receivedDate-month": "11",
   "receivedDate-year": "2026",
   receivedTime: "16:45",
+  childInImmediateDanger: "no",
   namedProfessional: "no",
   summary: "Ofsted inspector asked for advice about a nursery worker's social media posts. No name given.",
 };

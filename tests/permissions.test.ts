@@ -32,6 +32,9 @@ const publicRoutes = new Set([
   "refer.attachments",
   "refer.check",
   "refer.sent",
+  "refer.delete",
+  "refer.deleted",
+  "refer.privacy",
 ]);
 
 const routes = Object.entries(modules).map(([file, mod]) => ({
@@ -61,7 +64,8 @@ async function fixtures() {
   });
   const { afterAll } = await import("vitest");
   afterAll(() => deleteStoredFile(stored.storageKey));
-  return { reference: file.reference, userId: someone.id, documentId: document.id } as Record<string, string>;
+  // A bank holiday loaded into the template database.
+  return { reference: file.reference, userId: someone.id, documentId: document.id, date: "2026-12-25" } as Record<string, string>;
 }
 
 function pathAndParams(id: string, values: Record<string, string>) {

@@ -12,6 +12,7 @@ export function dateFields(name: string, day: string): PageAnswers {
 export function referralAnswers(n = 0): Record<string, PageAnswers> {
   const suffix = n ? ` ${n}` : "";
   return {
+    "who-you-are": { referrerType: "EMPLOYER" },
     "about-you": {
       referrerName: `Grace Okafor${suffix}`,
       referrerRole: "Designated safeguarding lead",
@@ -28,16 +29,22 @@ export function referralAnswers(n = 0): Record<string, PageAnswers> {
       subjectPreviousNames: "Daniel Hughes-Brown, Dan Brown",
       ...dateFields("subjectDateOfBirth", "1988-02-14"),
       subjectSex: "MALE",
+      subjectEthnicGroup: "WHITE_BRITISH",
       subjectJobTitle: "Teaching assistant",
+      subjectRoleGroup: "TEACHING_ASSISTANT",
       subjectEmployer: "Riverside Primary School",
+      subjectEmployerSector: "PRIMARY_SCHOOL",
+      subjectEmployerArea: "Lambeth",
       subjectEmploymentBasis: "PERMANENT",
     },
     children: { "childAge-1": "9", "childSex-1": "FEMALE", "childSetting-1": "Year 4" },
     "what-happened": {
       harmCategories: ["PHYSICAL", "EMOTIONAL"],
+      happenedOnline: "no",
       followedRestraint: "no",
       ...dateFields("incidentDate", new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10)),
       moreThanOneIncident: "no",
+      ...dateFields("employerAwareDate", new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10)),
       summary: "A pupil said the teaching assistant grabbed her arm hard in the corridor and shouted at her.",
       allegationMadeBy: "CHILD",
     },

@@ -8,71 +8,12 @@ import * as page from "~/routes/refer.$page";
 import * as screener from "~/routes/refer.screener";
 import * as sent from "~/routes/refer.sent";
 import * as start from "~/routes/refer._index";
-import { BASE, bodyOf, run, statusOf } from "./helpers";
+import { bodyOf, run, statusOf } from "./helpers";
 import { dateFields, referralAnswers } from "./referral-answers";
-
-type Form = Record<string, string | string[]>;
-
-/** A referrer's browser: keeps the cookie, posts forms with the CSRF token. */
-class Referrer {
-  cookie = "";
-  constructor(readonly address = `198.51.100.${Math.floor(Math.random() * 250)}`) {}
-
-  request(path: string, form?: Form) {
-    const headers = new Headers({ "x-client-address": this.address });
-    if (this.cookie) headers.set("Cookie", this.cookie);
-    if (!form) return new Request(`${BASE}${path}`, { headers });
-    const body = new URLSearchParams();
-    for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-    headers.set("Content-Type", "application/x-www-form-urlencoded");
-    return new Request(`${BASE}${path}`, { method: "POST", headers, body });
-  }
-
-  keep(value: unknown) {
-    const setCookie = value instanceof Response ? value.headers.get("Set-Cookie") : null;
-    if (setCookie) this.cookie = setCookie.split(";")[0]!;
-    return value;
-  }
-
-  async begin() {
-    this.keep((await run(start.action, this.request("/refer", {}))).value);
-  }
-
-  async csrf() {
-    const { value } = await run(screener.loader, this.request("/refer/screener"));
-    return bodyOf<{ csrf: string }>(value).csrf;
-  }
-
-  async post(
-    handler: typeof page.action | typeof screener.action | typeof check.action,
-    path: string,
-    form: Form,
-    params: Record<string, string> = {},
-  ) {
-    const { value } = await run(handler, this.request(path, { csrf: await this.csrf(), ...form }), params);
-    return this.keep(value);
-  }
-
-  page(slug: string, form: Form) {
-    return this.post(page.action, `/refer/${slug}`, form, { page: slug });
-  }
-}
+import { completeAllPages, Referrer, type Form } from "./referrer";
 
 const answers = referralAnswers();
 const date = dateFields;
-
-async function completeAllPages(referrer: Referrer, overrides: Record<string, Form> = {}) {
-  await referrer.begin();
-  expect(
-    statusOf(
-      await referrer.post(screener.action, "/refer/screener", { worksWithChildren: "yes", aboutConduct: "yes", immediateDanger: "no" }),
-    ),
-  ).toBe(302);
-  for (const [slug, form] of Object.entries(answers)) {
-    const result = await referrer.page(slug, { ...form, ...overrides[slug] });
-    expect(statusOf(result), `${slug}: ${JSON.stringify(bodyOf(result))}`).toBe(302);
-  }
-}
 
 describe("the referral form", () => {
   it("takes a referral from start to finish: one transaction makes the case, referrer, person, children, audit event and emails", async () => {
@@ -85,22 +26,45 @@ describe("the referral form", () => {
 
     const file = await db.case.findUniqueOrThrow({
       where: { reference },
-      include: { referrer: { include: { organisation: true } }, subject: true, children: true, auditEvents: true, messages: true },
+      include: {
+        referrer: { include: { organisation: true } },
+        subject: { include: { employer: true } },
+        children: true,
+        auditEvents: true,
+        messages: true,
+      },
     });
     expect(file).toMatchObject({
       source: "ONLINE_FORM",
       loggedById: null,
       namedProfessional: true,
       reportedHarmCategories: ["PHYSICAL", "EMOTIONAL"],
+      happenedOnline: false,
+      // The screener's answers reach the case.
+      screenerWorksWithChildren: "YES",
+      screenerAboutConduct: "YES",
+      childInImmediateDanger: false,
     });
-    expect(file.referrer).toMatchObject({ name: "Grace Okafor", email: "g.okafor@riverside.example.org", seniorManagerAware: "YES" });
+    expect(file.employerAwareAt).not.toBeNull();
+    expect(file.referrer).toMatchObject({
+      type: "EMPLOYER",
+      name: "Grace Okafor",
+      email: "g.okafor@riverside.example.org",
+      seniorManagerAware: "YES",
+    });
     expect(file.referrer?.organisation).toMatchObject({ name: "Riverside Primary School", sector: "PRIMARY_SCHOOL" });
     expect(file.subject).toMatchObject({
       firstName: "Daniel",
       lastName: "Hughes",
       previousNames: ["Daniel Hughes-Brown", "Dan Brown"],
       jobTitle: "Teaching assistant",
+      roleGroup: "TEACHING_ASSISTANT",
+      ethnicGroup: "WHITE_BRITISH",
+      sector: "PRIMARY_SCHOOL",
+      employerName: null,
     });
+    // The subject's employer is the same organisation record as the referrer's, now with its local authority.
+    expect(file.subject?.employer).toMatchObject({ id: file.referrer?.organisationId, localAuthority: "Lambeth" });
     expect(file.subject?.dateOfBirth?.toISOString().slice(0, 10)).toBe("1988-02-14");
     expect(file.children).toMatchObject([{ ageYears: 9, sex: "FEMALE", setting: "Year 4", name: null }]);
     expect(file.auditEvents.map((e) => e.action)).toEqual(["referral.submit"]);
@@ -109,6 +73,150 @@ describe("the referral form", () => {
       ["referral-team-alert", "lado-team@example.org"],
     ]);
     expect(await findDraft(referrer.request("/refer/check"))).toBeNull();
+  });
+
+  it.each([
+    ["a parent", "PARENT_CARER"],
+    ["a child or young person", "CHILD_YOUNG_PERSON"],
+    ["a member of the public", "MEMBER_OF_PUBLIC"],
+    ["the person themselves", "SELF"],
+  ] as const)("takes a referral from %s with no organisation, and asks none of the employer's questions", async (_, type) => {
+    const referrer = new Referrer();
+    await completeAllPages(referrer, {
+      "who-you-are": { referrerType: type },
+      "about-you": { referrerName: "Jo Bloggs", referrerRole: "", organisationName: "", organisationSector: "", seniorManagerAware: "" },
+      "what-happened": { "employerAwareDate-day": "", "employerAwareDate-month": "", "employerAwareDate-year": "" },
+      actions: { suspendedOrRedeployed: "" },
+    });
+    expect(statusOf(await referrer.post(check.action, "/refer/check", { declaration: "yes" }))).toBe(302);
+    const { reference } = bodyOf<{ reference: string }>((await run(sent.loader, referrer.request("/refer/sent"))).value);
+    const file = await db.case.findUniqueOrThrow({ where: { reference }, include: { referrer: true } });
+    expect(file.referrer).toMatchObject({
+      type,
+      name: "Jo Bloggs",
+      organisationId: null,
+      organisationName: null,
+      seniorManagerAware: null,
+    });
+    expect(file.suspendedOrRedeployed).toBeNull();
+  });
+
+  it("keeps nothing the referrer's type was not asked, whatever a stale or tampered page sent", async () => {
+    const referrer = new Referrer();
+    // The about-you page as an employer would fill it in, then the referrer says they are a parent.
+    await completeAllPages(referrer, { "who-you-are": { referrerType: "PARENT_CARER" } });
+    expect(statusOf(await referrer.post(check.action, "/refer/check", { declaration: "yes" }))).toBe(302);
+    const { reference } = bodyOf<{ reference: string }>((await run(sent.loader, referrer.request("/refer/sent"))).value);
+    const file = await db.case.findUniqueOrThrow({ where: { reference }, include: { referrer: true } });
+    expect(file.referrer).toMatchObject({ type: "PARENT_CARER", role: null, organisationId: null, seniorManagerAware: null });
+    expect(file.suspendedOrRedeployed).toBeNull();
+  });
+
+  // Each kind of referrer, with the employer's answers sent on every page (as a
+  // stale page or a tampered post would): the case keeps only what that kind is asked.
+  it.each([
+    // [type, kept: name, role, organisation record, organisation as typed, employer's own answers]
+    ["EMPLOYER", { name: true, role: true, record: true, typed: false, employer: true }],
+    ["OTHER_PROFESSIONAL", { name: true, role: true, record: true, typed: false, employer: false }],
+    ["PARENT_CARER", { name: true, role: false, record: false, typed: false, employer: false }],
+    ["CHILD_YOUNG_PERSON", { name: true, role: false, record: false, typed: false, employer: false }],
+    ["MEMBER_OF_PUBLIC", { name: true, role: false, record: false, typed: false, employer: false }],
+    ["OTHER_LADO", { name: true, role: true, record: false, typed: true, employer: false }],
+    ["REGULATOR", { name: true, role: true, record: false, typed: true, employer: false }],
+    ["SELF", { name: true, role: false, record: false, typed: false, employer: false }],
+    ["ANONYMOUS", { name: false, role: false, record: false, typed: false, employer: false }],
+  ] as const)("takes a referral from %s into the case with only what they were asked", async (type, kept) => {
+    const referrer = new Referrer();
+    await completeAllPages(referrer, { "who-you-are": { referrerType: type } });
+    expect(statusOf(await referrer.post(check.action, "/refer/check", { declaration: "yes" }))).toBe(302);
+    const { reference } = bodyOf<{ reference: string }>((await run(sent.loader, referrer.request("/refer/sent"))).value);
+    const file = await db.case.findUniqueOrThrow({
+      where: { reference },
+      include: { referrer: { include: { organisation: true } }, subject: { include: { employer: true } } },
+    });
+    const given = answers["about-you"]!;
+    expect(file.referrer).toMatchObject({
+      type,
+      name: kept.name ? given.referrerName : null,
+      email: kept.name ? String(given.referrerEmail).toLowerCase() : null,
+      role: kept.role ? given.referrerRole : null,
+      organisationName: kept.typed ? given.organisationName : null,
+      seniorManagerAware: kept.employer ? "YES" : null,
+    });
+    expect(file.referrer?.organisation?.name ?? null).toBe(kept.record ? given.organisationName : null);
+    expect(file.employerAwareAt !== null).toBe(kept.employer);
+    expect(file.suspendedOrRedeployed).toBe(kept.employer ? "NO" : null);
+    // Whoever refers, the person's employer is an organisation with its sector and area.
+    expect(file.subject?.employer).toMatchObject({ name: "Riverside Primary School", sector: "PRIMARY_SCHOOL", localAuthority: "Lambeth" });
+    expect(file).toMatchObject({ screenerWorksWithChildren: "YES", screenerAboutConduct: "YES", childInImmediateDanger: false });
+  });
+
+  it("takes an anonymous referral with no name or contact details", async () => {
+    const referrer = new Referrer();
+    await completeAllPages(referrer, {
+      "who-you-are": { referrerType: "ANONYMOUS" },
+      "about-you": {
+        referrerName: "",
+        referrerRole: "",
+        organisationName: "",
+        organisationSector: "",
+        referrerPhone: "",
+        referrerEmail: "",
+      },
+    });
+    expect(statusOf(await referrer.post(check.action, "/refer/check", { declaration: "yes" }))).toBe(302);
+  });
+
+  it("asks another LADO for their authority, and a professional for a phone number or an email address", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    await referrer.page("who-you-are", { referrerType: "OTHER_LADO" });
+    const missing = await referrer.page("about-you", { referrerName: "Sam Ali", referrerRole: "LADO" });
+    expect(bodyOf<{ errors: Record<string, string> }>(missing).errors).toEqual({
+      organisationName: "Enter your local authority",
+      referrerPhone: "Enter a telephone number or an email address so we can reach you",
+    });
+  });
+
+  it("lists an empty page's errors in the order the page asks the questions, a check across fields in its field's place", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    await referrer.page("who-you-are", { referrerType: "EMPLOYER" });
+    const empty = await referrer.page("about-you", { referrerName: "", referrerPhone: "", referrerEmail: "" });
+    expect(Object.keys(bodyOf<{ errors: Record<string, string> }>(empty).errors)).toEqual([
+      "referrerName",
+      "referrerRole",
+      "organisationName",
+      "organisationSector",
+      "referrerPhone",
+      "seniorManagerAware",
+    ]);
+  });
+
+  it("needs an employer to say when it found out, which starts the statutory clock", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    await referrer.page("who-you-are", { referrerType: "EMPLOYER" });
+    const result = await referrer.page("what-happened", {
+      ...answers["what-happened"],
+      "employerAwareDate-day": "",
+      "employerAwareDate-month": "",
+      "employerAwareDate-year": "",
+    });
+    expect(statusOf(result)).toBe(400);
+    expect(bodyOf<{ errors: Record<string, string> }>(result).errors).toEqual({
+      employerAwareDate: "Enter the date your organisation found out",
+    });
+  });
+
+  it("refuses an unknown sector code in a tampered post with a clear message, and keeps the draft", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    await referrer.page("who-you-are", { referrerType: "EMPLOYER" });
+    const result = await referrer.page("person", { ...answers.person, subjectEmployerSector: "MOON_BASE" });
+    expect(statusOf(result)).toBe(400);
+    expect(bodyOf<{ errors: Record<string, string> }>(result).errors).toEqual({ subjectEmployerSector: "Choose the type of setting" });
+    expect(await findDraft(referrer.request("/refer/person"))).not.toBeNull();
   });
 
   it("keeps everything typed on an error, on a refresh, and after going back", async () => {
@@ -162,13 +270,14 @@ describe("the referral form", () => {
       "person",
       { namedProfessional: "yes", subjectFirstName: "", subjectLastName: "" },
       "subjectLastName",
-      "Enter the person's name, or say you do not know it",
+      "Enter the person's name, or choose advice only for now",
     ],
-    ["children", { "childAge-1": "19" }, "childAge-1", "Enter the child's age in years, from 0 to 17"],
+    ["children", { "childAge-1": "19" }, "childAge-1", "Enter the child's age at the time, from 0 to 17"],
     ["about-you", { organisationSector: "SPACESHIP" }, "organisationSector", "Choose the type of organisation"],
   ])("on %s, %j gives a clear message next to the field", async (slug, override, field, message) => {
     const referrer = new Referrer();
     await referrer.begin();
+    await referrer.page("who-you-are", answers["who-you-are"]!);
     const result = await referrer.page(slug, { ...answers[slug], ...override });
     expect(statusOf(result)).toBe(400);
     expect(bodyOf<{ errors: Record<string, string> }>(result).errors[field]).toBe(message);
@@ -270,12 +379,22 @@ describe("the referral form", () => {
   it("sends the referrer back to the first page with a problem if a page was skipped", async () => {
     const referrer = new Referrer();
     await referrer.begin();
+    await referrer.post(screener.action, "/refer/screener", { worksWithChildren: "yes", aboutConduct: "yes", immediateDanger: "no" });
+    await referrer.page("who-you-are", answers["who-you-are"]!);
     await referrer.page("about-you", answers["about-you"]!);
     const result = await referrer.post(check.action, "/refer/check", { declaration: "yes" });
     expect(statusOf(result)).toBe(400);
     expect(bodyOf<{ errors: Record<string, string> }>(result).errors).toEqual({
-      "page-person": "The person the concern is about: Say whether you know the person's name",
+      "page-person": "The person the concern is about: Say whether you can give the person's name",
     });
+  });
+
+  it("sends a referrer who skipped the screener to it", async () => {
+    const referrer = new Referrer();
+    await referrer.begin();
+    await referrer.page("who-you-are", answers["who-you-are"]!);
+    const result = (await referrer.post(check.action, "/refer/check", { declaration: "yes" })) as Response;
+    expect(result.headers.get("Location")).toBe("/refer/screener");
   });
 
   it("limits submissions per client address per hour", async () => {

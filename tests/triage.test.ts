@@ -13,6 +13,36 @@ const at = (iso: string) => new Date(iso);
 const mine = (queue: TriageQueue, references: string[]) => queue.contacts.filter((c) => references.includes(c.reference));
 
 describe("triage queue", () => {
+  it("lists a contact with a child in immediate danger first, and can show only those, with the concern and police involvement", async () => {
+    // Not recorded (an older staff-logged contact) and no sort together, by age, after the flagged one.
+    const older = await createCase(db, { receivedAt: at("2026-11-20T09:00:00Z"), policeInformed: "YES", childInImmediateDanger: null });
+    const newer = await createCase(db, { receivedAt: at("2026-11-23T09:00:00Z"), childInImmediateDanger: false });
+    const danger = await createCase(db, {
+      receivedAt: at("2026-11-27T16:00:00Z"),
+      childInImmediateDanger: true,
+      reportedHarmCategories: ["SEXUAL"],
+      happenedOnline: true,
+    });
+    const queue = await triageQueue(FRIDAY_5PM);
+    const listed = mine(queue, [newer.reference, older.reference, danger.reference]);
+    expect(listed.map((c) => c.reference)).toEqual([danger.reference, older.reference, newer.reference]);
+    expect(queue.contacts[0]!.reference).toBe(danger.reference);
+    expect(listed[0]).toMatchObject({ childInImmediateDanger: true, harmCategories: ["SEXUAL"], happenedOnline: true });
+    expect(listed[1]).toMatchObject({ childInImmediateDanger: false, policeInformed: true });
+    expect(queue.flagged).toBe(
+      await db.case.count({ where: { initialConsideredAt: null, importBatchId: null, childInImmediateDanger: true } }),
+    );
+
+    const caller = await signedIn(["LADO"]);
+    const onlyFlagged = bodyOf<TriageQueue>((await run(triagePage.loader, request("/triage?show=flagged", { caller }))).value);
+    expect(onlyFlagged.flaggedOnly).toBe(true);
+    expect(onlyFlagged.contacts.every((c) => c.childInImmediateDanger)).toBe(true);
+    expect(onlyFlagged.contacts.map((c) => c.reference)).toContain(danger.reference);
+
+    // Considered now, so it leaves the top of the queue for the tests that follow.
+    await db.case.update({ where: { id: danger.id }, data: { initialConsideredAt: FRIDAY_5PM } });
+  });
+
   it("lists only contacts without an initial consideration that were not imported, oldest first, with due times", async () => {
     const school = await createOrganisation(db, { name: "Millbrook Primary School", sector: "PRIMARY_SCHOOL" });
     const lado = await createUser(db, { roles: ["LADO"], name: "Aisha Khan" });
@@ -22,8 +52,8 @@ describe("triage queue", () => {
     const overdueByADay = await createCase(db, {
       receivedAt: at("2026-11-25T10:00:00Z"),
       source: "ONLINE_FORM",
-      referrerOrganisation: school,
-      subject: { firstName: "Gareth", lastName: "Hughes", jobTitle: "Teaching assistant" },
+      employer: school,
+      subject: { firstName: "Gareth", lastName: "Hughes", jobTitle: "Teaching assistant", sector: "PRIMARY_SCHOOL" },
       allocatedTo: lado,
     });
     const dueSoon = await createCase(db, {
@@ -62,7 +92,7 @@ describe("triage queue", () => {
     ]);
     expect(listed[0]).toMatchObject({
       source: "ONLINE_FORM",
-      organisation: "Millbrook Primary School",
+      employer: "Millbrook Primary School",
       sector: "PRIMARY_SCHOOL",
       person: "Gareth Hughes",
       jobTitle: "Teaching assistant",

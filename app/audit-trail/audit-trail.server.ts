@@ -15,16 +15,20 @@ export type AuditAction =
   | "auth.sign-out"
   | "case.view"
   | "referral.submit"
+  | "referral.delete-draft"
   | "contact.log"
   | "document.download"
   | "message.resend"
   | "audit-trail.view-case"
   | "audit-trail.view-user"
   | "user.create"
-  | "user.update";
+  | "user.update"
+  | "bank-holiday.add"
+  | "bank-holiday.change"
+  | "bank-holiday.remove";
 
 /** What an event is about. A case's events also carry the case, so its trail finds them. */
-export type AuditSubject = { type: "case" | "user" | "document" | "message"; id: string };
+export type AuditSubject = { type: "case" | "user" | "document" | "message" | "referral-draft" | "bank-holiday"; id: string };
 
 export async function recordAudit(
   request: Request,
@@ -57,6 +61,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "auth.sign-out": "Signed out",
   "case.view": "Viewed case",
   "referral.submit": "Referral submitted online",
+  "referral.delete-draft": "Referrer deleted an unsent referral",
   "contact.log": "Logged a contact",
   "document.download": "Downloaded a document",
   "message.resend": "Tried a failed email again",
@@ -64,6 +69,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "audit-trail.view-user": "Viewed a user's audit trail",
   "user.create": "Added a user",
   "user.update": "Changed a user",
+  "bank-holiday.add": "Added a bank holiday",
+  "bank-holiday.change": "Changed a bank holiday",
+  "bank-holiday.remove": "Removed a bank holiday",
 };
 
 const PAGE_SIZE = 50;

@@ -26,6 +26,8 @@ export const permissions = {
   "audit-trail:read": ["MANAGER", "ADMIN"],
   /** User accounts and roles. */
   "users:manage": ["ADMIN"],
+  /** The service's configuration: bank holidays. */
+  "settings:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -21,6 +21,7 @@ export async function caseHeader(caseId: string, roles: Parameters<typeof can>[0
         reference: true,
         receivedAt: true,
         namedProfessional: true,
+        childInImmediateDanger: true,
         initialConsideredAt: true,
         subject: { select: { firstName: true, lastName: true, jobTitle: true, employerName: true, employer: { select: { name: true } } } },
         allocatedTo: { select: { name: true } },
@@ -32,6 +33,7 @@ export async function caseHeader(caseId: string, roles: Parameters<typeof can>[0
     getBankHolidays(),
   ]);
   const flags: { text: string; urgent: boolean }[] = [];
+  if (found.childInImmediateDanger) flags.push({ text: "Child in immediate danger when referred", urgent: true });
   if (!found.initialConsideredAt) {
     const due = initialConsideration(found.receivedAt, new Date(), settings.initialConsiderationWorkingDays, holidays);
     flags.push({ text: due.overdue ? "Initial consideration overdue" : "Awaiting initial consideration", urgent: due.overdue });

@@ -300,35 +300,49 @@ export function Textarea({
   );
 }
 
+type SelectOption = { value: string; label: string };
+
+/** A GOV.UK select; options may come in labelled groups (an optgroup each). */
 export function Select({
   name,
   label,
+  hint,
   options,
   state,
   defaultValue,
 }: {
   name: string;
   label: ReactNode;
-  options: { value: string; label: string }[];
+  hint?: ReactNode;
+  options: (SelectOption | { group: string; options: SelectOption[] })[];
   state?: FieldState;
   defaultValue?: string;
 }) {
   const error = state?.errors?.[name];
+  const option = (o: SelectOption) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
   return (
-    <LabelledField name={name} label={label} error={error}>
+    <LabelledField name={name} label={label} hint={hint} error={error}>
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={name}
         name={name}
         defaultValue={state?.values ? valueOf(state, name) : (defaultValue ?? "")}
-        aria-describedby={describedBy(name, undefined, error)}
+        aria-describedby={describedBy(name, hint, error)}
       >
         <option value="">Choose</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {options.map((o) =>
+          "group" in o ? (
+            <optgroup key={o.group} label={o.group}>
+              {o.options.map(option)}
+            </optgroup>
+          ) : (
+            option(o)
+          ),
+        )}
       </select>
     </LabelledField>
   );

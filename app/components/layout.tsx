@@ -18,6 +18,7 @@ const navigation: { to: string; label: string; permission: Permission }[] = [
   { to: "/outbox", label: "Email", permission: "outbox:read" },
   { to: "/audit-trail", label: "Audit trail", permission: "audit-trail:read" },
   { to: "/users", label: "Users", permission: "users:manage" },
+  { to: "/settings/bank-holidays", label: "Bank holidays", permission: "settings:manage" },
 ];
 
 export function Shell({ user, flash, children }: { user: ShellUser; flash?: string | null; children: ReactNode }) {

@@ -30,8 +30,18 @@ describe("configuration", () => {
     [{ SESSION_SECRET: secret, SIGN_IN_MAX_DELAY_SECONDS: "a minute" }, "SIGN_IN_MAX_DELAY_SECONDS"],
     [{ SESSION_SECRET: secret, SLOW_QUERY_MS: "fast" }, "SLOW_QUERY_MS"],
     [{ SESSION_SECRET: secret, DEMO: "yes" }, "DEMO"],
+    [{ SESSION_SECRET: secret, DPO_EMAIL: "the DPO" }, "DPO_EMAIL: must be an email address"],
   ])("refuses %j, naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
+  });
+  it("names the council as the data controller unless DATA_CONTROLLER says otherwise", () => {
+    expect(parseEnv({ SESSION_SECRET: secret, COUNCIL_NAME: "Barsetshire County Council" }).DATA_CONTROLLER).toBe(
+      "Barsetshire County Council",
+    );
+    expect(
+      parseEnv({ SESSION_SECRET: secret, COUNCIL_NAME: "Barsetshire County Council", DATA_CONTROLLER: "Barsetshire Children's Trust" })
+        .DATA_CONTROLLER,
+    ).toBe("Barsetshire Children's Trust");
   });
   it("logs queries slower than 200 ms by default", () => {
     expect(parseEnv({ SESSION_SECRET: secret }).SLOW_QUERY_MS).toBe(200);
@@ -47,6 +57,7 @@ describe("demo settings in production", () => {
     FRONT_DOOR_PHONE: "01632 960 000",
     OUT_OF_HOURS_PHONE: "01632 960 999",
     TEAM_INBOX_EMAIL: "lado@barsetshire.gov.uk",
+    DPO_EMAIL: "dpo@barsetshire.gov.uk",
   };
   const problem = (source: Record<string, string>) => {
     try {
@@ -65,12 +76,14 @@ describe("demo settings in production", () => {
         "  FRONT_DOOR_PHONE: 020 7946 0000 is a made-up number (Ofcom's range for drama)\n" +
         "  OUT_OF_HOURS_PHONE: 020 7946 0999 is a made-up number (Ofcom's range for drama)\n" +
         "  TEAM_INBOX_EMAIL: lado-team@example.org is an example address that no one reads\n" +
+        "  DPO_EMAIL: data-protection@example.org is an example address that no one reads\n" +
         "(For a demonstration with made-up data only, set DEMO=true instead.)",
     );
   });
 
   it.each([
     [{ TEAM_INBOX_EMAIL: "lado@mail.example.com" }, "TEAM_INBOX_EMAIL"],
+    [{ DPO_EMAIL: "dpo@example.org" }, "DPO_EMAIL"],
     [{ LADO_PHONE: "+44 (0)20 7946 0555" }, "LADO_PHONE"],
     [{ OUT_OF_HOURS_PHONE: "02079460001" }, "OUT_OF_HOURS_PHONE"],
   ])("refuses one setting left at a demo value, %j, and names only it", (change, name) => {

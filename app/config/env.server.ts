@@ -53,12 +53,17 @@ const schema = z
     SIGN_IN_ADDRESS_MAX_DELAY_MINUTES: minutes(15),
     SERVICE_NAME: z.string().min(1).default("LADO case management"),
     COUNCIL_NAME: z.string().min(1).default(DEMO_COUNCIL),
-    /** The council's numbers, shown by the referral form's screener. */
+    /** The council's numbers, shown to referrers by the referral form's screener, start and confirmation pages. */
     FRONT_DOOR_PHONE: z.string().min(1).default("020 7946 0000"),
     OUT_OF_HOURS_PHONE: z.string().min(1).default("020 7946 0999"),
     LADO_PHONE: z.string().min(1).default("020 7946 0123"),
     /** Where new referrals are announced. */
     TEAM_INBOX_EMAIL: z.email("must be an email address").default("lado-team@example.org"),
+    /** The referral form's privacy notice: the data controller (the council, unless set) and its data protection officer. */
+    DATA_CONTROLLER: z.string().min(1).optional(),
+    DPO_EMAIL: z.email("must be an email address").default("data-protection@example.org"),
+    /** The data protection officer's postal address, if the notice should give one. */
+    DPO_ADDRESS: z.string().min(1).optional(),
     /** GOV.UK Notify: without a key, messages go to the outbox shown in the app. */
     NOTIFY_API_KEY: z.string().min(74, "must be a GOV.UK Notify API key").optional(),
     NOTIFY_TEMPLATE_ID: z.uuid("must be the id of a GOV.UK Notify email template with ((subject)) and ((body))").optional(),
@@ -104,7 +109,8 @@ const schema = z
   .refine((e) => !e.NOTIFY_API_KEY || e.NOTIFY_TEMPLATE_ID, {
     path: ["NOTIFY_TEMPLATE_ID"],
     message: "must be set when NOTIFY_API_KEY is set",
-  });
+  })
+  .transform((e) => ({ ...e, DATA_CONTROLLER: e.DATA_CONTROLLER ?? e.COUNCIL_NAME }));
 
 export type Env = z.infer<typeof schema>;
 
@@ -137,9 +143,9 @@ function demoSettings(e: Env): string[] {
   return [
     ...(e.COUNCIL_NAME === DEMO_COUNCIL ? [`COUNCIL_NAME: "${DEMO_COUNCIL}" is the demo council`] : []),
     ...phones.map((name) => `${name}: ${e[name]} is a made-up number (Ofcom's range for drama)`),
-    ...(EXAMPLE_ADDRESS.test(e.TEAM_INBOX_EMAIL)
-      ? [`TEAM_INBOX_EMAIL: ${e.TEAM_INBOX_EMAIL} is an example address that no one reads`]
-      : []),
+    ...(["TEAM_INBOX_EMAIL", "DPO_EMAIL"] as const)
+      .filter((name) => EXAMPLE_ADDRESS.test(e[name]))
+      .map((name) => `${name}: ${e[name]} is an example address that no one reads`),
   ];
 }
 
@@ -161,6 +167,7 @@ export function env(): Env {
 
 /** What the browser may see. Nothing else from the environment is sent to it. */
 export function publicEnv() {
-  const { SERVICE_NAME, COUNCIL_NAME, FRONT_DOOR_PHONE, OUT_OF_HOURS_PHONE, LADO_PHONE, DEMO } = env();
-  return { SERVICE_NAME, COUNCIL_NAME, FRONT_DOOR_PHONE, OUT_OF_HOURS_PHONE, LADO_PHONE, DEMO };
+  const { SERVICE_NAME, COUNCIL_NAME, FRONT_DOOR_PHONE, OUT_OF_HOURS_PHONE, LADO_PHONE, DATA_CONTROLLER, DPO_EMAIL, DPO_ADDRESS, DEMO } =
+    env();
+  return { SERVICE_NAME, COUNCIL_NAME, FRONT_DOOR_PHONE, OUT_OF_HOURS_PHONE, LADO_PHONE, DATA_CONTROLLER, DPO_EMAIL, DPO_ADDRESS, DEMO };
 }

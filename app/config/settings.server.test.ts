@@ -14,6 +14,11 @@ describe("settings", () => {
     expect(settings.initialConsiderationWorkingDays).toBe(2);
     expect(settings.evaluationMeetingWorkingDays).toBe(5);
   });
+  it("takes no working-day deadline under 1 working day", async () => {
+    const key = "initialConsiderationWorkingDays";
+    await db.setting.upsert({ where: { key }, create: { key, value: 0 }, update: { value: 0 } });
+    expect((await getSettings()).initialConsiderationWorkingDays).toBe(1);
+  });
   it("reads bank holidays loaded into the template database", async () => {
     const holidays = await getBankHolidays();
     expect(holidays.has("2026-12-25")).toBe(true);

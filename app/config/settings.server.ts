@@ -5,13 +5,18 @@ import { db } from "~/db.server";
 import type { Holidays } from "~/calendar/working-days";
 
 const days = (fallback: number) => z.number().int().min(0).max(3650).default(fallback);
+// Working-day deadlines are at least 1: 0 would be due on receipt, or at
+// midnight as the next working day begins, which no rule of the service asks
+// for and which "by the end of" would name as the day before, a weekend or
+// bank holiday (app/calendar/working-days.ts). A stored 0 means the default.
+const workingDays = (fallback: number) => z.number().int().min(1).max(3650).default(fallback);
 const percent = (fallback: number) => z.number().min(0).max(100).default(fallback);
 
 export const settingsSchema = z.object({
   /** Initial consideration of a contact, in working days from receipt. */
-  initialConsiderationWorkingDays: days(1),
+  initialConsiderationWorkingDays: workingDays(1),
   /** Evaluation (ASV) meeting, in working days from the referral. */
-  evaluationMeetingWorkingDays: days(5),
+  evaluationMeetingWorkingDays: workingDays(5),
   /** Review meetings while enquiries are open, at least every ... weeks. */
   reviewMeetingWeeks: days(4),
   /** Police progress reviewed no later than ... weeks from the start. */
@@ -21,7 +26,7 @@ export const settingsSchema = z.object({
   /** Police-delay flag: investigation open for more than ... months. */
   policeOpenMonths: days(3),
   /** Written confirmation of a suspension, in working days. */
-  suspensionConfirmationWorkingDays: days(1),
+  suspensionConfirmationWorkingDays: workingDays(1),
   /** Timeliness targets for concluding allegations. */
   concludedWithinOneMonthTarget: percent(80),
   concludedWithinThreeMonthsTarget: percent(90),

@@ -1,7 +1,7 @@
 // How each answer reads back on a check-your-answers page: its question and
 // its value as the person would say it, from the values as typed.
-import { allegationMadeByLabels, yesNoUnknownLabels } from "~/contacts/labels";
-import { employmentBasisLabels, sectorLabels, sexLabels } from "~/people/labels";
+import { allegationMadeByLabels, referrerTypeLabels, yesNoUnknownLabels } from "~/contacts/labels";
+import { employmentBasisLabels, ethnicGroupLabels, roleGroupLabels, sectorLabels, sexLabels } from "~/people/labels";
 import { harmCategoryLabels } from "~/triage/labels";
 import type { FormValues } from "~/utils/forms.server";
 
@@ -11,6 +11,7 @@ type Row = [field: string, question: string, kind: Kind];
 const yesNoLabels = { yes: "Yes", no: "No" };
 
 export const answerRows: Record<string, Row[]> = {
+  "who-you-are": [["referrerType", "You are", referrerTypeLabels]],
   "about-you": [
     ["referrerName", "Name", "text"],
     ["referrerRole", "Role", "text"],
@@ -21,17 +22,22 @@ export const answerRows: Record<string, Row[]> = {
     ["seniorManagerAware", "Senior manager knows", yesNoUnknownLabels],
   ],
   person: [
-    ["namedProfessional", "Name known", { yes: "Yes", no: "No, or not giving it" }],
+    ["namedProfessional", "Name given", { yes: "Yes", no: "Advice only for now" }],
     ["subjectFirstName", "First name", "text"],
     ["subjectLastName", "Last name", "text"],
     ["subjectPreviousNames", "Previous names", "text"],
     ["subjectDateOfBirth", "Date of birth", "date"],
     ["subjectSex", "Sex", sexLabels],
-    ["subjectEthnicity", "Ethnicity", "text"],
+    ["subjectEthnicGroup", "Ethnic group", ethnicGroupLabels],
     ["subjectAddress", "Address", "text"],
     ["subjectJobTitle", "Job title or role", "text"],
-    ["subjectEmployer", "Works or volunteers for", "text"],
+    ["subjectRoleGroup", "Kind of role", roleGroupLabels],
+    ["subjectEmployer", "Works or volunteers at", "text"],
+    ["subjectEmployerSector", "Type of setting", sectorLabels],
+    ["subjectEmployerArea", "Local authority area", "text"],
     ["subjectEmploymentBasis", "Employed as", employmentBasisLabels],
+    ["subjectAgency", "Agency", "text"],
+    ["subjectFosteringService", "Fostering service", "text"],
     ["subjectStartDate", "Started", "date"],
     ["subjectOtherWork", "Other work with children", "text"],
     ["subjectOwnChildren", "Own children or children cared for", "text"],
@@ -39,8 +45,10 @@ export const answerRows: Record<string, Row[]> = {
   ],
   "what-happened": [
     ["harmCategories", "Kind of concern", harmCategoryLabels],
-    ["followedRestraint", "During an authorised restraint", yesNoLabels],
+    ["happenedOnline", "Online", yesNoLabels],
+    ["followedRestraint", "During physical intervention or restraint", yesNoLabels],
     ["incidentDate", "When", "date"],
+    ["incidentToDate", "Until", "date"],
     ["moreThanOneIncident", "More than once", yesNoLabels],
     ["employerAwareDate", "Organisation found out", "date"],
     ["incidentLocation", "Where", "text"],
@@ -80,7 +88,7 @@ export function answersFor(page: string, values: FormValues): [string, string][]
     for (let n = 1; values[`childAge-${n}`] !== undefined || values[`childSetting-${n}`] !== undefined; n++) {
       const parts = [
         values[`childName-${n}`] ? String(values[`childName-${n}`]) : "",
-        values[`childAge-${n}`] ? `age ${String(values[`childAge-${n}`])}` : "",
+        values[`childAge-${n}`] ? `age ${String(values[`childAge-${n}`])} at the time` : "",
         show(values[`childSex-${n}`], sexLabels),
         values[`childSetting-${n}`] ? String(values[`childSetting-${n}`]) : "",
       ].filter(Boolean);

@@ -2,57 +2,129 @@
 // section a page, speaking to the referrer) and the staff contact form (all
 // sections on one page). Names match app/contacts/contact-fields.ts.
 import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput, type FieldState } from "~/components/form-fields";
-import { allegationMadeByLabels, yesNoUnknownLabels } from "~/contacts/labels";
-import { employmentBasisLabels, sectorLabels, sexLabels } from "~/people/labels";
+import { allegationMadeByLabels, referrerTypeLabels, yesNoUnknownLabels } from "~/contacts/labels";
+import type { ReferrerType } from "~/generated/prisma/enums";
+import { employmentBasisLabels, ethnicGroups, roleGroupLabels, sectorLabels, sexLabels } from "~/people/labels";
 import { harmCategoryLabels } from "~/triage/labels";
 import { LIMITS } from "./limits";
+import { asksAuthority, asksOrganisation, asksRole, isAnonymous, isEmployer } from "./referrer-types";
 
 type Props = { state?: FieldState; mode: "referral" | "staff" };
+/** On the public form the referrer's type decides what is asked; staff see every question. */
+type TypedProps = Props & { referrerType?: ReferrerType | null };
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const yesNoOptions = [
   { value: "yes", label: "Yes" },
   { value: "no", label: "No" },
 ];
+const ethnicGroupOptions = ethnicGroups.map(({ heading, groups }) => ({ group: heading, options: options(groups) }));
 
-export function ReferrerFields({ state, mode }: Props) {
+/** Whether a question goes to this referrer: always on the staff form. */
+const asked = (mode: Props["mode"], rule: boolean) => mode === "staff" || rule;
+
+export function ReferrerTypeFields({ state, mode }: Props) {
+  return (
+    <Radios
+      name="referrerType"
+      legend={mode === "referral" ? "Who are you?" : "Who made contact?"}
+      hint={mode === "referral" ? "This decides which questions we ask you" : undefined}
+      options={options(referrerTypeLabels)}
+      state={state}
+    />
+  );
+}
+
+/** The referrer questions' words: to the referrer on the public form, about them on a staff form. */
+const referrerWords = {
+  referral: {
+    name: "Your full name",
+    role: "Your role",
+    organisation: (type?: ReferrerType | null) => (type === "OTHER_LADO" ? "Your local authority" : "Your organisation"),
+    sectorHint: undefined,
+    phoneHint: "A number or an email address, so we can reach you",
+    emailHint: "We will send your receipt and reference number here",
+    seniorManager: "Does your organisation's most senior manager know about this concern?",
+  },
+  staff: {
+    name: "Referrer's name",
+    role: "Referrer's role",
+    organisation: () => "Referrer's organisation",
+    sectorHint: "Without a type, the organisation's name is kept as typed",
+    phoneHint: undefined,
+    emailHint: undefined,
+    seniorManager: "Does the employer's senior manager know?",
+  },
+} as const;
+
+export function ReferrerFields({ state, mode, referrerType }: TypedProps) {
   const you = mode === "referral";
+  const words = referrerWords[mode];
+  if (you && isAnonymous(referrerType)) {
+    return (
+      <p className="govuk-body">
+        You said you do not want to give your name. You do not need to tell us who you are, but we cannot contact you if we need to know
+        more.
+      </p>
+    );
+  }
+  const autoComplete = (token: string) => (you ? token : "off");
   return (
     <>
-      <TextInput name="referrerName" label={you ? "Your full name" : "Referrer's name"} autoComplete={you ? "name" : "off"} state={state} />
+      <TextInput name="referrerName" label={words.name} autoComplete={autoComplete("name")} state={state} />
+      {asked(mode, asksRole(referrerType)) ? (
+        <TextInput
+          name="referrerRole"
+          label={words.role}
+          hint="For example, designated safeguarding lead, headteacher, HR manager"
+          state={state}
+        />
+      ) : null}
+      {asked(mode, asksOrganisation(referrerType) || asksAuthority(referrerType)) ? (
+        <TextInput
+          name="organisationName"
+          label={words.organisation(referrerType)}
+          autoComplete={autoComplete("organization")}
+          state={state}
+        />
+      ) : null}
+      {asked(mode, asksOrganisation(referrerType)) ? (
+        <Select
+          name="organisationSector"
+          label="Type of organisation"
+          hint={words.sectorHint}
+          options={options(sectorLabels)}
+          state={state}
+        />
+      ) : null}
       <TextInput
-        name="referrerRole"
-        label={you ? "Your role" : "Referrer's role"}
-        hint="For example, designated safeguarding lead, headteacher, HR manager"
+        name="referrerPhone"
+        label="Telephone number"
+        hint={words.phoneHint}
+        type="tel"
+        autoComplete={autoComplete("tel")}
+        width={20}
         state={state}
       />
-      <TextInput
-        name="organisationName"
-        label={you ? "Your organisation" : "Referrer's organisation"}
-        autoComplete={you ? "organization" : "off"}
-        state={state}
-      />
-      <Select name="organisationSector" label="Type of organisation" options={options(sectorLabels)} state={state} />
-      <TextInput name="referrerPhone" label="Telephone number" type="tel" autoComplete={you ? "tel" : "off"} width={20} state={state} />
       <TextInput
         name="referrerEmail"
         label="Email address"
-        hint={you ? "We will send your receipt and reference number here" : undefined}
+        hint={words.emailHint}
         type="email"
-        autoComplete={you ? "email" : "off"}
+        autoComplete={autoComplete("email")}
         spellCheck={false}
         state={state}
       />
-      <Radios
-        name="seniorManagerAware"
-        legend={
-          you ? "Does your organisation's most senior manager know about this concern?" : "Does the organisation's senior manager know?"
-        }
-        hint="For example, the headteacher, or the chair of governors if the concern is about the headteacher"
-        options={options(yesNoUnknownLabels)}
-        state={state}
-        inline
-      />
+      {asked(mode, isEmployer(referrerType)) ? (
+        <Radios
+          name="seniorManagerAware"
+          legend={words.seniorManager}
+          hint="For example, the headteacher, or the chair of governors if the concern is about the headteacher"
+          options={options(yesNoUnknownLabels)}
+          state={state}
+          inline
+        />
+      ) : null}
     </>
   );
 }
@@ -62,15 +134,15 @@ export function SubjectFields({ state, mode }: Props) {
     <>
       <Radios
         name="namedProfessional"
-        legend="Do you know the person's name?"
+        legend={mode === "referral" ? "Can you tell us the person's name?" : "Is a professional named?"}
         hint={
           mode === "referral"
-            ? "If you only want advice and do not want to name them yet, choose no"
-            : "Choose no to record advice with no named professional"
+            ? "If you only want advice for now and do not want to name them yet, choose advice only"
+            : "Choose advice only to record advice with no named professional"
         }
         options={[
           { value: "yes", label: "Yes" },
-          { value: "no", label: "No, or not giving it" },
+          { value: "no", label: "I want advice only for now" },
         ]}
         state={state}
         inline
@@ -86,7 +158,13 @@ export function SubjectFields({ state, mode }: Props) {
       />
       <DateInput name="subjectDateOfBirth" legend="Date of birth (optional)" hint="For example, 27 3 1985" state={state} />
       <Radios name="subjectSex" legend="Sex (optional)" options={options(sexLabels)} state={state} inline />
-      <TextInput name="subjectEthnicity" label="Ethnicity (optional)" autoComplete="off" state={state} />
+      <Select
+        name="subjectEthnicGroup"
+        label="Ethnic group (optional)"
+        hint="As the census asks it"
+        options={ethnicGroupOptions}
+        state={state}
+      />
       <Textarea name="subjectAddress" label="Home address (optional)" rows={3} maxLength={LIMITS.line} state={state} />
       <TextInput
         name="subjectJobTitle"
@@ -95,11 +173,40 @@ export function SubjectFields({ state, mode }: Props) {
         autoComplete="off"
         state={state}
       />
-      <TextInput name="subjectEmployer" label="Who they work or volunteer for" autoComplete="off" state={state} />
+      <Select name="subjectRoleGroup" label="Which is closest to their role?" options={options(roleGroupLabels)} state={state} />
+      <TextInput
+        name="subjectEmployer"
+        label="Where they work or volunteer"
+        hint="The school, nursery, club or service. For agency staff, where they are placed"
+        autoComplete="off"
+        state={state}
+      />
+      <Select name="subjectEmployerSector" label="Type of setting" options={options(sectorLabels)} state={state} />
+      <TextInput
+        name="subjectEmployerArea"
+        label="Which local authority area is the setting in?"
+        hint="For example, Lambeth or Kent. It decides which LADO deals with the concern"
+        autoComplete="off"
+        state={state}
+      />
       <Select
         name="subjectEmploymentBasis"
         label="How they are employed (optional)"
         options={options(employmentBasisLabels)}
+        state={state}
+      />
+      <TextInput
+        name="subjectAgency"
+        label="If they work through an agency, the agency (optional)"
+        hint="For example, a supply teaching agency"
+        autoComplete="off"
+        state={state}
+      />
+      <TextInput
+        name="subjectFosteringService"
+        label="If they are a foster carer, their fostering service (optional)"
+        hint="The local authority or independent fostering agency that approved them"
+        autoComplete="off"
         state={state}
       />
       <DateInput name="subjectStartDate" legend="When they started there (optional)" state={state} />
@@ -134,7 +241,13 @@ export function ChildFields({ state, count }: { state?: FieldState; count: numbe
       {Array.from({ length: count }, (_, i) => i + 1).map((n) => (
         <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={n}>
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Child {n}</legend>
-          <TextInput name={`childAge-${n}`} label="Age in years" width={2} state={state} />
+          <TextInput
+            name={`childAge-${n}`}
+            label="Their age at the time"
+            hint="In years. If it happened long ago, their age then: they may be an adult now"
+            width={2}
+            state={state}
+          />
           <Radios name={`childSex-${n}`} legend="Sex" options={options(sexLabels)} state={state} inline />
           <TextInput
             name={`childSetting-${n}`}
@@ -155,7 +268,8 @@ export function ChildFields({ state, count }: { state?: FieldState; count: numbe
   );
 }
 
-export function IncidentFields({ state, mode }: Props) {
+export function IncidentFields({ state, mode, referrerType }: TypedProps) {
+  const employer = mode === "referral" && isEmployer(referrerType);
   return (
     <>
       <Checkboxes
@@ -170,15 +284,22 @@ export function IncidentFields({ state, mode }: Props) {
           {
             value: "SUITABILITY",
             label: harmCategoryLabels.SUITABILITY,
-            hint: "Conduct outside work that may make them unsuitable to work with children",
+            hint: "Conduct outside work that may make them unsuitable to work with children, including towards their own children",
           },
-          { value: "ONLINE_CONDUCT", label: harmCategoryLabels.ONLINE_CONDUCT },
         ]}
         state={state}
       />
       <Radios
+        name="happenedOnline"
+        legend="Did it happen online?"
+        hint="For example, messages, social media or gaming"
+        options={yesNoOptions}
+        state={state}
+        inline
+      />
+      <Radios
         name="followedRestraint"
-        legend="If physical, did it happen during an authorised restraint?"
+        legend="Did it happen during physical intervention or restraint?"
         options={yesNoOptions}
         state={state}
         inline
@@ -186,15 +307,24 @@ export function IncidentFields({ state, mode }: Props) {
       <DateInput
         name="incidentDate"
         legend="When did it happen?"
-        hint="If you are not sure, give your best estimate. For example, 14 11 2026"
+        hint="If you are not sure, give your best estimate. If it went on over a time, the first date. For example, 14 11 2026"
+        state={state}
+      />
+      <DateInput
+        name="incidentToDate"
+        legend="If it went on over a time, the last date (optional)"
+        hint="For something that happened long ago, or over months"
         state={state}
       />
       <Radios name="moreThanOneIncident" legend="Has it happened more than once?" options={yesNoOptions} state={state} inline />
-      <DateInput
-        name="employerAwareDate"
-        legend={mode === "referral" ? "When did your organisation find out? (optional)" : "When did the employer find out? (optional)"}
-        state={state}
-      />
+      {asked(mode, isEmployer(referrerType)) ? (
+        <DateInput
+          name="employerAwareDate"
+          legend={employer ? "When did your organisation find out?" : "When did the employer find out? (optional)"}
+          hint={employer ? "The day someone in your organisation first knew of the concern" : undefined}
+          state={state}
+        />
+      ) : null}
       <TextInput name="incidentLocation" label="Where did it happen? (optional)" state={state} />
       <Textarea
         name="summary"
@@ -214,7 +344,7 @@ export function IncidentFields({ state, mode }: Props) {
   );
 }
 
-export function ActionsFields({ state }: Props) {
+export function ActionsFields({ state, mode, referrerType }: TypedProps) {
   const ynu = options(yesNoUnknownLabels);
   return (
     <>
@@ -223,13 +353,15 @@ export function ActionsFields({ state }: Props) {
       <Radios name="socialCareInformed" legend="Has children's social care been told?" options={ynu} state={state} inline />
       <Radios name="parentsInformed" legend="Have the child's parents or carers been told?" options={ynu} state={state} inline />
       <Radios name="subjectAware" legend="Does the person know about the concern?" options={ynu} state={state} inline />
-      <Radios
-        name="suspendedOrRedeployed"
-        legend="Has the person been suspended, or moved away from children?"
-        options={ynu}
-        state={state}
-        inline
-      />
+      {asked(mode, isEmployer(referrerType)) ? (
+        <Radios
+          name="suspendedOrRedeployed"
+          legend="Has the person been suspended, or moved away from children?"
+          options={ynu}
+          state={state}
+          inline
+        />
+      ) : null}
       <Textarea name="actionsSoFar" label="Anything else that has been done (optional)" rows={4} maxLength={LIMITS.long} state={state} />
     </>
   );

@@ -2,6 +2,7 @@
 // only the reference and when it was received.
 import type { ContactSource } from "~/generated/prisma/enums";
 import { sourceLabels } from "~/contacts/labels";
+import { nextStepsText } from "~/referrals/next-steps";
 import { londonDateTime } from "~/utils/dates";
 
 export function receiptEmail(reference: string, receivedAt: Date) {
@@ -12,7 +13,8 @@ export function receiptEmail(reference: string, receivedAt: Date) {
       `Thank you. We received your referral on ${londonDateTime(receivedAt)}.\n\n` +
       `Your reference is ${reference}. Please quote it if you contact us about this referral.\n\n` +
       "A LADO will consider it within one working day and will contact you if they need to know more. " +
-      "If a child is in immediate danger, call 999.",
+      "If a child is in immediate danger, call 999.\n\n" +
+      nextStepsText(),
   };
 }
 

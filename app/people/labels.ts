@@ -1,5 +1,6 @@
-// How facts about people and organisations read on screen: sectors, employment, sex.
-import type { EmploymentBasis, Sector, Sex } from "~/generated/prisma/enums";
+// How facts about people and organisations read on screen: sectors, employment,
+// role, ethnic group (ONS 2021 census), sex.
+import type { EmploymentBasis, EthnicGroup, RoleGroup, Sector, Sex } from "~/generated/prisma/enums";
 
 export const sectorLabels: Record<Sector, string> = {
   EARLY_YEARS_NURSERY: "Early years: nursery",
@@ -30,6 +31,14 @@ export const sectorLabels: Record<Sector, string> = {
   PRIVATE_TUTORING_CHILDCARE: "Private tutoring or childcare",
   LOCAL_AUTHORITY_OTHER: "Local authority (other)",
   ARMED_FORCES: "Armed forces",
+  YOUTH_SERVICE: "Youth service",
+  FIRE_RESCUE: "Fire and rescue",
+  HOUSING: "Housing",
+  ADULT_SOCIAL_CARE: "Adult social care",
+  ADULT_PRISON: "Adult prison",
+  SUPPORTED_ACCOMMODATION: "Supported accommodation",
+  INDEPENDENT_FOSTERING_AGENCY: "Independent fostering agency",
+  INDEPENDENT_ADOPTION_AGENCY: "Independent adoption agency",
   OTHER: "Other",
 };
 
@@ -42,7 +51,72 @@ export const employmentBasisLabels: Record<EmploymentBasis, string> = {
   SELF_EMPLOYED: "Self-employed",
   FOSTER_CARER: "Foster carer",
   STUDENT_TRAINEE: "Student or trainee",
+  CONTRACTOR: "Contractor",
+  BANK_SESSIONAL: "Bank or sessional",
   OTHER: "Other",
 };
+
+export const roleGroupLabels: Record<RoleGroup, string> = {
+  TEACHER: "Teacher",
+  TEACHING_ASSISTANT: "Teaching assistant",
+  EARLY_YEARS_PRACTITIONER: "Early years practitioner",
+  COACH: "Coach or instructor",
+  YOUTH_WORKER: "Youth worker",
+  FOSTER_CARER: "Foster carer",
+  RESIDENTIAL_WORKER: "Residential care worker",
+  HEALTH_PROFESSIONAL: "Health professional",
+  DRIVER: "Driver or escort",
+  VOLUNTEER: "Volunteer",
+  OTHER: "Other",
+};
+
+/** The ONS 2021 census ethnic groups, in its order, under its five headings. */
+export const ethnicGroups: { heading: string; groups: Record<string, string> }[] = [
+  {
+    heading: "Asian, Asian British or Asian Welsh",
+    groups: {
+      ASIAN_INDIAN: "Indian",
+      ASIAN_PAKISTANI: "Pakistani",
+      ASIAN_BANGLADESHI: "Bangladeshi",
+      ASIAN_CHINESE: "Chinese",
+      ASIAN_OTHER: "Any other Asian background",
+    },
+  },
+  {
+    heading: "Black, Black British, Black Welsh, Caribbean or African",
+    groups: {
+      BLACK_AFRICAN: "African",
+      BLACK_CARIBBEAN: "Caribbean",
+      BLACK_OTHER: "Any other Black, Black British or Caribbean background",
+    },
+  },
+  {
+    heading: "Mixed or multiple ethnic groups",
+    groups: {
+      MIXED_WHITE_BLACK_CARIBBEAN: "White and Black Caribbean",
+      MIXED_WHITE_BLACK_AFRICAN: "White and Black African",
+      MIXED_WHITE_ASIAN: "White and Asian",
+      MIXED_OTHER: "Any other Mixed or multiple ethnic background",
+    },
+  },
+  {
+    heading: "White",
+    groups: {
+      WHITE_BRITISH: "English, Welsh, Scottish, Northern Irish or British",
+      WHITE_IRISH: "Irish",
+      WHITE_GYPSY_IRISH_TRAVELLER: "Gypsy or Irish Traveller",
+      WHITE_ROMA: "Roma",
+      WHITE_OTHER: "Any other White background",
+    },
+  },
+  { heading: "Other ethnic group", groups: { OTHER_ARAB: "Arab", OTHER_ANY: "Any other ethnic group" } },
+  { heading: "Not known", groups: { NOT_KNOWN: "Not known" } },
+];
+
+export const ethnicGroupLabels = Object.fromEntries(
+  ethnicGroups.flatMap(({ heading, groups }) =>
+    Object.entries(groups).map(([value, label]) => [value, value === "NOT_KNOWN" ? label : `${heading}: ${label}`]),
+  ),
+) as Record<EthnicGroup, string>;
 
 export const sexLabels: Record<Sex, string> = { FEMALE: "Female", MALE: "Male", NOT_KNOWN: "Not known" };

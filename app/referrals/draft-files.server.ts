@@ -3,7 +3,9 @@
 // on our disk, so they are bounded every way: a number per draft that holds
 // under parallel uploads, bytes per address per hour (limits.server.ts), a
 // quota across all drafts (the team is told when it is near), and deletion
-// REFERRAL_FILE_HOURS after upload, sooner than the draft's answers.
+// REFERRAL_FILE_HOURS after upload, sooner than the draft's answers. A
+// referrer can delete the whole draft, files and all, at any time.
+import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { env } from "~/config/env.server";
 import { db } from "~/db.server";
 import { sanitiseFilename, sniffFileType } from "~/documents/file-types";
@@ -109,6 +111,36 @@ export async function removeFromDraft(draftId: string, documentId: string): Prom
 }
 
 /**
+ * Deletes a draft not yet sent, at the referrer's request: its answers, its
+ * documents' rows, and then their stored files, with an audit event that says
+ * only which draft (nothing the referrer typed). The row is locked first, so
+ * a submission of the same draft either went first (nothing is deleted:
+ * false) or waits and then finds it gone.
+ */
+export async function deleteDraft(request: Request, draftId: string): Promise<boolean> {
+  const keys = await db.$transaction(async (tx) => {
+    const [draft] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "ReferralDraft" WHERE "id" = ${draftId}::uuid AND "submittedReference" IS NULL FOR UPDATE`;
+    if (!draft) return null;
+    const documents = await tx.$queryRaw<{ storageKey: string }[]>`
+      DELETE FROM "Document" WHERE "draftId" = ${draftId}::uuid RETURNING "storageKey"`;
+    await tx.referralDraft.delete({ where: { id: draftId } });
+    await recordAudit(request, { who: null, what: "referral.delete-draft", subject: { type: "referral-draft", id: draftId } }, tx);
+    return documents.map((d) => d.storageKey);
+  });
+  if (!keys) return false;
+  await deleteStoredFiles(keys);
+  return true;
+}
+
+/** Deletes stored files whose rows a committed transaction removed; how many were there to delete. */
+async function deleteStoredFiles(keys: string[]) {
+  let deleted = 0;
+  for (const key of keys) if (await deleteStoredFile(key)) deleted += 1;
+  return deleted;
+}
+
+/**
  * The hourly clean-up: deletes the drafts that expired at or before `now`
  * (with their files), and the files of drafts still open that were uploaded
  * more than REFERRAL_FILE_HOURS ago, noting on the draft when, so the
@@ -130,7 +162,5 @@ export async function sweepReferralDrafts(now = new Date()) {
     if (touched.length) await tx.referralDraft.updateMany({ where: { id: { in: touched } }, data: { filesDeletedAt: now } });
     return { drafts: deleted.count, keys: [...expired, ...stale].map((r) => r.storageKey) };
   });
-  let files = 0;
-  for (const key of keys) if (await deleteStoredFile(key)) files += 1;
-  return { drafts, documents: keys.length, files };
+  return { drafts, documents: keys.length, files: await deleteStoredFiles(keys) };
 }

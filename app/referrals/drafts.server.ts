@@ -10,6 +10,7 @@ import { db, isDatabaseUnavailable } from "~/db.server";
 import { appCookie } from "~/utils/cookies.server";
 import { checkFormToken, formToken } from "~/utils/csrf.server";
 import type { FormValues } from "~/utils/forms.server";
+import { FEEDBACK_KINDS, type FeedbackKind } from "./feedback";
 
 const DAY_MS = 86_400_000;
 
@@ -32,16 +33,23 @@ export type Draft = {
   offline?: true;
 };
 
-type CookieValue = { draftId: string } | { submitted: string };
+/**
+ * The cookie holds the draft's id while it is filled in; once sent, the
+ * reference for the confirmation page and the feedback the referrer can
+ * expect (null when not known, as in cookies set before it was kept).
+ */
+const cookieValue = z.union([
+  z.object({ draftId: z.uuid() }),
+  z.object({
+    submitted: z.string().transform((reference) => reference.slice(0, 40)),
+    feedback: z.enum(FEEDBACK_KINDS).nullable().catch(null),
+  }),
+]);
+type CookieValue = z.infer<typeof cookieValue>;
 
 async function readCookie(request: Request): Promise<CookieValue | null> {
-  const value: unknown = await referralCookie().parse(request.headers.get("Cookie"));
-  if (value && typeof value === "object") {
-    if ("draftId" in value && typeof value.draftId === "string" && z.uuid().safeParse(value.draftId).success)
-      return { draftId: value.draftId };
-    if ("submitted" in value && typeof value.submitted === "string") return { submitted: value.submitted.slice(0, 40) };
-  }
-  return null;
+  const parsed = cookieValue.safeParse(await referralCookie().parse(request.headers.get("Cookie")));
+  return parsed.success ? parsed.data : null;
 }
 
 export async function startDraft() {
@@ -109,14 +117,20 @@ export async function savePage(draft: Draft, page: string, values: FormValues, e
   draft.answers = answers;
 }
 
-/** The cookie after submission: remembers the reference for the confirmation page. */
-export function submittedCookie(reference: string) {
-  return referralCookie().serialize({ submitted: reference });
+/** The cookie after submission: remembers the reference, and what the referrer will hear back, for the confirmation page. */
+export function submittedCookie(reference: string, feedback: FeedbackKind | null = null) {
+  return referralCookie().serialize({ submitted: reference, feedback });
 }
 
-export async function submittedReference(request: Request) {
+/** The referral this browser sent, for the confirmation page, or null. */
+export async function submittedReferral(request: Request) {
   const cookie = await readCookie(request);
-  return cookie && "submitted" in cookie ? cookie.submitted : null;
+  return cookie && "submitted" in cookie ? { reference: cookie.submitted, feedback: cookie.feedback } : null;
+}
+
+/** The cookie after the referrer deleted their answers: the browser forgets the draft too. */
+export function forgottenCookie() {
+  return referralCookie().serialize("", { maxAge: 0 });
 }
 
 /** The token every page of this draft's form carries (utils/csrf.server.ts). */

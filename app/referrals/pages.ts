@@ -1,5 +1,6 @@
 // The public referral form's pages, in order. One topic a page.
 export const referralPages = [
+  { slug: "who-you-are", title: "Who you are" },
   { slug: "about-you", title: "About you" },
   { slug: "person", title: "The person the concern is about" },
   { slug: "children", title: "The child or children" },

@@ -4,7 +4,7 @@
 // reference. The sent draft keeps only that reference (its answers are
 // emptied) until it expires, so a replay within that time still finds it.
 import { redirect } from "@remix-run/node";
-import type { ContactAnswers } from "~/contacts/contact-fields";
+import type { ReferralAnswers } from "./answers.server";
 import { createContactIn } from "~/contacts/create-contact.server";
 import { db } from "~/db.server";
 import { deliverSoon } from "~/messages/outbox.server";
@@ -12,7 +12,7 @@ import type { Draft } from "./drafts.server";
 import { takeSubmission } from "./limits.server";
 
 /** The reference the draft was sent as: made now, or by an earlier submit of the same draft. */
-export async function submitReferral(request: Request, draft: Draft, answers: ContactAnswers): Promise<string> {
+export async function submitReferral(request: Request, draft: Draft, answers: ReferralAnswers): Promise<string> {
   const sent = await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ submittedReference: string | null }[]>`
       SELECT "submittedReference" FROM "ReferralDraft" WHERE "id" = ${draft.id}::uuid FOR UPDATE`;

@@ -14,9 +14,10 @@ import {
   incidentSection,
   receiptSection,
   referrerSection,
+  referrerTypeSection,
   subjectSection,
 } from "~/contacts/contact-fields";
-import { ActionsFields, ChildFields, IncidentFields, ReferrerFields, SubjectFields } from "~/contacts/contact-form";
+import { ActionsFields, ChildFields, IncidentFields, ReferrerFields, ReferrerTypeFields, SubjectFields } from "~/contacts/contact-form";
 import { createContact } from "~/contacts/create-contact.server";
 import { deliverSoon } from "~/messages/outbox.server";
 import { londonDay, londonMinutes, londonMoment } from "~/utils/dates";
@@ -50,6 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseAll(
     [
       receiptSection,
+      referrerTypeSection("staff"),
       referrerSection("staff"),
       subjectSection("staff"),
       childrenSection(CHILD_ROWS),
@@ -89,13 +91,27 @@ export default function LogContact() {
           <Radios
             name="source"
             legend="How did it come in?"
-            options={(["PHONE", "EMAIL", "LETTER", "IN_PERSON"] as const).map((value) => ({ value, label: sourceLabels[value] }))}
+            options={(["PHONE", "EMAIL", "LETTER", "IN_PERSON", "FRONT_DOOR"] as const).map((value) => ({
+              value,
+              label: sourceLabels[value],
+            }))}
             state={result}
-            inline
           />
           <DateInput name="receivedDate" legend="Date received" hint="For example, 23 11 2026" state={result} />
           <TextInput name="receivedTime" label="Time received" hint="In 24-hour format, like 14:30" width={5} state={result} />
+          <Radios
+            name="childInImmediateDanger"
+            legend="Is a child in immediate danger now?"
+            hint="If so, make sure the police (999) or children's social care have been called, then flag it here"
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
+            state={result}
+            inline
+          />
           <h2 className="govuk-heading-m">Who made contact</h2>
+          <ReferrerTypeFields state={result} mode="staff" />
           <ReferrerFields state={result} mode="staff" />
           <h2 className="govuk-heading-m">The person the concern is about</h2>
           <SubjectFields state={result} mode="staff" />

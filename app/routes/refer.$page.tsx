@@ -1,14 +1,16 @@
-// One page of the referral form: about-you, person, children, what-happened,
+// One page of the referral form: who-you-are, about-you, person, children, what-happened,
 // actions. Whatever is typed is saved, valid or not, before it is checked.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary } from "~/components/form-fields";
 import { UnavailableNotice } from "~/components/notification-banner";
-import { ActionsFields, ChildFields, IncidentFields, ReferrerFields, SubjectFields } from "~/contacts/contact-form";
+import { ActionsFields, ChildFields, IncidentFields, ReferrerFields, ReferrerTypeFields, SubjectFields } from "~/contacts/contact-form";
 import { MAX_CHILDREN } from "~/contacts/limits";
-import { pageSchema } from "~/referrals/answers.server";
+import type { ReferrerType } from "~/generated/prisma/enums";
+import { draftReferrerType, pageSchema } from "~/referrals/answers.server";
 import { checkCsrf, csrfToken, keptWhileUnavailable, requireDraft, savePage } from "~/referrals/drafts.server";
+import { FormPageLinks } from "~/referrals/page-parts";
 import { pageAfter, pageBefore, referralPages, type ReferralPageSlug } from "~/referrals/pages";
 import { invalid, parseValues, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/responses.server";
@@ -30,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: page.title,
     number: referralPages.indexOf(page) + 1,
     csrf: csrfToken(draft),
+    referrerType: draftReferrerType(draft) ?? null,
     values: draft.answers.pages[page.slug] ?? {},
     childCount: draft.answers.childCount,
     back: change ? "/refer/check" : `/refer/${pageBefore(page.slug)}`,
@@ -62,27 +65,31 @@ function Fields({
   slug,
   state,
   childCount,
+  referrerType,
 }: {
   slug: ReferralPageSlug;
   state: { values?: Record<string, string | string[]>; errors?: Record<string, string> };
   childCount: number;
+  referrerType: ReferrerType | null;
 }) {
   switch (slug) {
+    case "who-you-are":
+      return <ReferrerTypeFields state={state} mode="referral" />;
     case "about-you":
-      return <ReferrerFields state={state} mode="referral" />;
+      return <ReferrerFields state={state} mode="referral" referrerType={referrerType} />;
     case "person":
       return <SubjectFields state={state} mode="referral" />;
     case "children":
       return <ChildFields state={state} count={childCount} />;
     case "what-happened":
-      return <IncidentFields state={state} mode="referral" />;
+      return <IncidentFields state={state} mode="referral" referrerType={referrerType} />;
     case "actions":
-      return <ActionsFields state={state} mode="referral" />;
+      return <ActionsFields state={state} mode="referral" referrerType={referrerType} />;
   }
 }
 
 export default function ReferralPage() {
-  const { slug, title, number, csrf, values, childCount, back, change, offline } = useLoaderData<typeof loader>();
+  const { slug, title, number, csrf, values, childCount, back, change, offline, referrerType } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const state = result ?? { values };
   return (
@@ -102,7 +109,7 @@ export default function ReferralPage() {
         ) : null}
         <Form method="post" noValidate action={`/refer/${slug}${change ? "?change=1" : ""}`}>
           <input type="hidden" name="csrf" value={csrf} />
-          <Fields slug={slug} state={state} childCount={childCount} />
+          <Fields slug={slug} state={state} childCount={childCount} referrerType={referrerType} />
           <div className="govuk-button-group">
             <Button>{change ? "Save and go back to check your answers" : "Save and continue"}</Button>
             {slug === "children" && childCount < MAX_CHILDREN ? (
@@ -118,6 +125,7 @@ export default function ReferralPage() {
             ) : null}
           </div>
         </Form>
+        <FormPageLinks />
       </div>
     </div>
   );

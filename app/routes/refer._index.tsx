@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { env } from "~/config/env.server";
 import { findDraft, startDraft } from "~/referrals/drafts.server";
 import { takeDraft } from "~/referrals/limits.server";
@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StartReferral() {
-  const phones = usePublicEnv();
+  const { LADO_PHONE, OUT_OF_HOURS_PHONE, DATA_CONTROLLER } = usePublicEnv();
   const { draftDays, maxFiles, fileHours } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
@@ -41,7 +41,8 @@ export default function StartReferral() {
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            If a child is in immediate danger, call 999. To talk to us now, phone the LADO team on {phones.LADO_PHONE}.
+            If a child is in immediate danger, call 999. To talk to us now, phone the LADO team on {LADO_PHONE}, or outside office hours{" "}
+            {OUT_OF_HOURS_PHONE}.
           </strong>
         </div>
         <h2 className="govuk-heading-m">Before you start</h2>
@@ -53,9 +54,11 @@ export default function StartReferral() {
           <li>what has been done so far, for example whether the police know</li>
         </ul>
         <p className="govuk-body">
-          It takes about 15 minutes. Your answers are saved as you go for {draftDays} days on this device, so you can come back. You can
-          attach up to {maxFiles} documents; to keep them safe, documents are deleted if the referral is not sent within {fileHours} hours.
+          It takes about 15 minutes. Your answers are saved as you go and kept on this device for {draftDays} days, so you can come back to
+          them. You can attach up to {maxFiles} documents; to keep them safe, documents are deleted if the referral is not sent within{" "}
+          {fileHours} hours.
         </p>
+        <p className="govuk-body">If you are using a shared computer, you can delete your answers at any time: each page has a link.</p>
         <Form method="post">
           <button type="submit" className="govuk-button govuk-button--start" data-module="govuk-button">
             Start now
@@ -72,6 +75,17 @@ export default function StartReferral() {
             </svg>
           </button>
         </Form>
+        <h2 className="govuk-heading-m">How we use your information</h2>
+        <p className="govuk-body">
+          {DATA_CONTROLLER} uses what you tell us to keep children safe, and shares it only with those who need it, such as the police,
+          children's social care and the person's employer. Telling the LADO is lawful and expected: you do not need anyone's consent.
+        </p>
+        <p className="govuk-body">
+          <Link to="/refer/privacy" className="govuk-link">
+            Read the privacy notice
+          </Link>{" "}
+          to find out why we can use your information, how long we keep it, your rights and how to contact our data protection officer.
+        </p>
       </div>
     </div>
   );

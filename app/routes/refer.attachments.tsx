@@ -11,6 +11,8 @@ import { attachmentErrors, attachmentLimits, readAttachmentUploads } from "~/doc
 import { attachToDraft, removeFromDraft } from "~/referrals/draft-files.server";
 import { checkCsrf, csrfToken, requireDraft } from "~/referrals/drafts.server";
 import { takeUploadBytes } from "~/referrals/limits.server";
+import { FormPageLinks } from "~/referrals/page-parts";
+import { referralPages } from "~/referrals/pages";
 import { invalid, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Documents - LADO referral" }];
@@ -71,7 +73,9 @@ export default function Attachments() {
           Back
         </Link>
         <ErrorSummary errors={result?.errors} />
-        <span className="govuk-caption-l">Step 6 of 6</span>
+        <span className="govuk-caption-l">
+          Step {referralPages.length + 1} of {referralPages.length + 1}
+        </span>
         <h1 className="govuk-heading-l">Documents (optional)</h1>
         {filesDeleted ? (
           <div className="govuk-inset-text">
@@ -148,6 +152,7 @@ export default function Attachments() {
             ) : null}
           </div>
         </Form>
+        <FormPageLinks />
       </div>
     </div>
   );

@@ -8,6 +8,8 @@ import { answersFor } from "~/contacts/answer-rows";
 import { draftDocuments } from "~/documents/documents.server";
 import { draftAnswers } from "~/referrals/answers.server";
 import { checkCsrf, csrfToken, requireDraft, submittedCookie } from "~/referrals/drafts.server";
+import { feedbackFor } from "~/referrals/feedback";
+import { FormPageLinks, NextSteps } from "~/referrals/page-parts";
 import { referralPages } from "~/referrals/pages";
 import { submitReferral } from "~/referrals/submit.server";
 import { invalid, readForm } from "~/utils/forms.server";
@@ -38,11 +40,15 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const checked = draftAnswers(draft);
   if (!checked.ok) {
+    // The screener is not on this page: answer it first.
+    if (checked.page === "screener") return redirect("/refer/screener");
     const page = referralPages.find((p) => p.slug === checked.page)!;
     return invalid({ errors: { [`page-${page.slug}`]: `${page.title}: ${Object.values(checked.errors)[0]}` }, values });
   }
   const reference = await submitReferral(request, draft, checked.answers);
-  return redirect("/refer/sent", { headers: { "Set-Cookie": await submittedCookie(reference) } });
+  return redirect("/refer/sent", {
+    headers: { "Set-Cookie": await submittedCookie(reference, feedbackFor(checked.answers.referrerType)) },
+  });
 }
 
 export default function CheckAnswers() {
@@ -106,6 +112,7 @@ export default function CheckAnswers() {
             </dd>
           </div>
         </dl>
+        <NextSteps />
         <h2 className="govuk-heading-m">Now send your referral</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="csrf" value={csrf} />
@@ -123,6 +130,7 @@ export default function CheckAnswers() {
             Send referral
           </button>
         </Form>
+        <FormPageLinks />
       </div>
     </div>
   );

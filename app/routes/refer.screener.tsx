@@ -1,20 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Button, ErrorSummary, Radios } from "~/components/form-fields";
 import { UnavailableNotice } from "~/components/notification-banner";
+import { screenerSection } from "~/contacts/contact-fields";
 import { checkCsrf, csrfToken, keptWhileUnavailable, requireDraft, savePage } from "~/referrals/drafts.server";
+import { FormPageLinks } from "~/referrals/page-parts";
 import { usePublicEnv } from "~/utils/public-env";
 import { invalid, parseValues, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Is the LADO the right place? - LADO referral" }];
-
-const screenerSchema = z.object({
-  worksWithChildren: z.enum(["yes", "no", "not-sure"], "Say whether the person works or volunteers with children"),
-  aboutConduct: z.enum(["yes", "no", "not-sure"], "Say whether the concern is about how they have behaved"),
-  immediateDanger: z.enum(["yes", "no"], "Say whether a child is in immediate danger"),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const draft = await requireDraft(request);
@@ -28,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const draft = await requireDraft(request);
   const values = await readForm(request);
   checkCsrf(draft, values.csrf);
-  const parsed = parseValues(screenerSchema, values);
+  const parsed = parseValues(screenerSection, values);
   try {
     await savePage(draft, "screener", parsed.ok ? parsed.values : parsed.failure.values);
   } catch (error) {
@@ -36,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (!parsed.ok) return invalid(parsed.failure);
   const { worksWithChildren, aboutConduct, immediateDanger } = parsed.data;
-  if (immediateDanger === "no" && worksWithChildren !== "no" && aboutConduct !== "no") return redirect("/refer/about-you");
+  if (immediateDanger === "no" && worksWithChildren !== "no" && aboutConduct !== "no") return redirect("/refer/who-you-are");
   return { guidance: { danger: immediateDanger === "yes", notWorking: worksWithChildren === "no", notConduct: aboutConduct === "no" } };
 }
 
@@ -77,16 +72,26 @@ export default function Screener() {
             </p>
           ) : null}
           {g.notConduct ? (
-            <p className="govuk-body">
-              The LADO deals with how an adult has behaved towards children, or behaviour that may make them unsuitable to work with
-              children. For a concern about a child's welfare at home, contact children's services on {phones.FRONT_DOOR_PHONE}. For other
-              workplace matters, use your organisation's HR process.
-            </p>
+            <>
+              <p className="govuk-body">
+                The LADO deals with how an adult has behaved towards children, or behaviour that may make them unsuitable to work with
+                children, at work or outside it.
+              </p>
+              <p className="govuk-body">
+                If you are worried about how someone behaves at work, but not in this way, it may be a low-level concern: follow your
+                organisation's low-level concerns policy (Keeping children safe in education, part 4, section 2).
+              </p>
+              <p className="govuk-body">
+                For a concern about a child's welfare at home, contact children's services on {phones.FRONT_DOOR_PHONE}. If the adult works
+                with children and may have harmed their own child, tell the LADO as well: they may be a risk to the children they work with.
+              </p>
+            </>
           ) : null}
           <p className="govuk-body">If you are not sure, phone the LADO team on {phones.LADO_PHONE}, or carry on and we will decide.</p>
-          <Link to="/refer/about-you" className="govuk-button" role="button" draggable="false">
+          <Link to="/refer/who-you-are" className="govuk-button" role="button" draggable="false">
             Continue with the referral
           </Link>
+          <FormPageLinks />
         </div>
       </div>
     );
@@ -112,7 +117,7 @@ export default function Screener() {
           <Radios
             name="aboutConduct"
             legend="Is the concern about how they have behaved towards a child, or behaviour that may make them unsuitable to work with children?"
-            hint="This includes behaviour outside work, such as online or in their private life"
+            hint="This includes behaviour outside work, such as online, in their private life or towards their own children"
             options={yesNoNotSure}
             state={state}
           />
@@ -128,6 +133,7 @@ export default function Screener() {
           />
           <Button>Continue</Button>
         </Form>
+        <FormPageLinks />
       </div>
     </div>
   );

@@ -1,19 +1,23 @@
+// The confirmation: the reference, what the referrer will hear back (which
+// depends on who they are), what to do now, and whom to phone.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { submittedReference } from "~/referrals/drafts.server";
+import { submittedReferral } from "~/referrals/drafts.server";
+import { hearingBack } from "~/referrals/feedback";
+import { NextSteps } from "~/referrals/page-parts";
 import { usePublicEnv } from "~/utils/public-env";
 
 export const meta: MetaFunction = () => [{ title: "Referral sent - LADO referral" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const reference = await submittedReference(request);
-  if (!reference) throw redirect("/refer");
-  return { reference };
+  const sent = await submittedReferral(request);
+  if (!sent) throw redirect("/refer");
+  return { reference: sent.reference, feedbackText: hearingBack(sent.feedback) };
 }
 
 export default function Sent() {
-  const { reference } = useLoaderData<typeof loader>();
+  const { reference, feedbackText } = useLoaderData<typeof loader>();
   const phones = usePublicEnv();
   return (
     <div className="govuk-grid-row">
@@ -29,12 +33,14 @@ export default function Sent() {
         <p className="govuk-body">We have sent you an email with your reference number.</p>
         <h2 className="govuk-heading-m">What happens next</h2>
         <p className="govuk-body">
-          A LADO will consider your referral within one working day. They will contact you if they need to know more, and will tell you what
-          they decide.
+          A LADO will consider your referral within one working day. They will contact you if they need to know more.
         </p>
+        <p className="govuk-body">{feedbackText}</p>
+        <NextSteps />
+        <h2 className="govuk-heading-m">If anything changes</h2>
         <p className="govuk-body">
-          If anything changes, or you learn more, phone the LADO team on {phones.LADO_PHONE} and quote your reference. If a child is in
-          immediate danger, call 999.
+          Phone the LADO team on {phones.LADO_PHONE} if anything changes or you learn more, and quote your reference. Outside office hours,
+          phone {phones.OUT_OF_HOURS_PHONE}. If a child is in immediate danger, call 999.
         </p>
       </div>
     </div>

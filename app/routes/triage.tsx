@@ -1,13 +1,16 @@
-// The triage queue (LADO, manager): new contacts oldest first, with the time
-// left to the initial consideration target and the overdue ones marked.
+// The triage queue (LADO, manager): new contacts, those with a child in
+// immediate danger first, then oldest first, with the time left to the
+// initial consideration target and the overdue ones marked; it can show only
+// the flagged ones.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { sourceLabels } from "~/contacts/labels";
 import { sectorLabels } from "~/people/labels";
+import { harmCategoryLabels } from "~/triage/labels";
 import { Table } from "~/components/table";
 import { COUNTDOWN_MINUTES } from "~/triage/initial-consideration";
-import { triageQueue } from "~/triage/queue.server";
+import { triageQuery, triageQueue } from "~/triage/queue.server";
 import { londonDate, londonShortDate, londonTime } from "~/utils/dates";
 
 export const handle = { permission: "triage:read" };
@@ -15,14 +18,15 @@ export const meta: MetaFunction = () => [{ title: "Triage - LADO case management
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "triage:read");
-  return triageQueue();
+  const { show } = triageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return triageQueue(new Date(), { flaggedOnly: show === "flagged" });
 }
 
 const contacts = (n: number) => `${n} ${n === 1 ? "contact" : "contacts"}`;
 
 export default function Triage() {
   const queue = useLoaderData<typeof loader>();
-  const { total, overdue, next, workingDays } = queue;
+  const { total, overdue, next, workingDays, flagged, flaggedOnly } = queue;
   const target = `${workingDays} working ${workingDays === 1 ? "day" : "days"}`;
   return (
     <>
@@ -33,6 +37,31 @@ export default function Triage() {
         <>
           <p className="govuk-body-l">
             {contacts(total)} waiting; <span className={overdue ? "app-overdue" : undefined}>{overdue} overdue</span>
+          </p>
+          {flagged ? (
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                {contacts(flagged)} with a child in immediate danger when referred, listed first.
+              </strong>
+            </div>
+          ) : null}
+          <p className="govuk-body">
+            {flaggedOnly ? (
+              <>
+                Showing only contacts with a child in immediate danger.{" "}
+                <Link className="govuk-link" to="/triage">
+                  Show all waiting contacts
+                </Link>
+              </>
+            ) : flagged ? (
+              <Link className="govuk-link" to="/triage?show=flagged">
+                Show only contacts with a child in immediate danger
+              </Link>
+            ) : null}
           </p>
           <p className="govuk-body">
             {next ? (
@@ -49,7 +78,11 @@ export default function Triage() {
             </div>
           ) : null}
           <Table
-            caption="Contacts waiting for initial consideration, oldest first"
+            caption={
+              flaggedOnly
+                ? "Contacts with a child in immediate danger, oldest first"
+                : "Contacts waiting for initial consideration, those with a child in immediate danger first, then oldest first"
+            }
             columns={[
               {
                 header: "Reference",
@@ -62,6 +95,23 @@ export default function Triage() {
                 ),
               },
               { header: "Time left", cell: (c) => <TimeLeft contact={c} /> },
+              {
+                header: "Flags",
+                cell: (c) => (
+                  <ul className="govuk-list app-flag-list">
+                    {c.childInImmediateDanger ? (
+                      <li>
+                        <strong className="govuk-tag govuk-tag--red">Child in danger</strong>
+                      </li>
+                    ) : null}
+                    {c.policeInformed ? (
+                      <li>
+                        <strong className="govuk-tag govuk-tag--blue">Police told</strong>
+                      </li>
+                    ) : null}
+                  </ul>
+                ),
+              },
               {
                 header: "Received",
                 className: "app-nowrap",
@@ -77,10 +127,10 @@ export default function Triage() {
                 ),
               },
               {
-                header: "Organisation",
+                header: "Works at",
                 cell: (c) => (
                   <>
-                    {c.organisation ?? "Not given"}
+                    {c.employer ?? "Not given"}
                     {c.sector ? <div className="govuk-hint govuk-!-margin-0">{sectorLabels[c.sector]}</div> : null}
                   </>
                 ),
@@ -93,6 +143,12 @@ export default function Triage() {
                     {c.jobTitle ? <div className="govuk-hint govuk-!-margin-0">{c.jobTitle}</div> : null}
                   </>
                 ),
+              },
+              {
+                header: "Concern",
+                cell: (c) =>
+                  [...c.harmCategories.map((h) => harmCategoryLabels[h]), c.happenedOnline ? "Online" : null].filter(Boolean).join(", ") ||
+                  "Not given",
               },
             ]}
             rows={queue.contacts}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { englandAndWalesBankHolidays } from "~/calendar/bank-holidays.server";
+import { BANK_HOLIDAY_YEARS, englandAndWalesBankHolidays } from "~/calendar/bank-holidays.server";
+import { isWorkingDay } from "~/calendar/working-days";
+import { addDaysToDay, dayWithWeekday, londonDay, londonMinutes, londonMoment } from "~/utils/dates";
 import { dueByLabel, initialConsideration, overdueBy, overdueCutoff, timeLeftLabel } from "./initial-consideration";
 
-const holidays = new Set(englandAndWalesBankHolidays(2018, 2030).map((d) => d.date));
+const holidays = new Set(englandAndWalesBankHolidays(BANK_HOLIDAY_YEARS.from, BANK_HOLIDAY_YEARS.to).map((d) => d.date));
 const at = (iso: string) => new Date(iso);
 
 /** The due time and the words for a contact received at `received`, seen at `now` (both UTC), with a 1-working-day target. */
@@ -124,6 +126,90 @@ describe("bank holidays", () => {
   });
 });
 
+describe("the due time and its words never name a weekend or bank holiday", () => {
+  // Received on a working day: the same time on the nth working day after.
+  // Received on a weekend or bank holiday, or at midnight as a working day
+  // begins: by the end of the nth working day, the next working day counting
+  // as the first. Words are as seen on the day of receipt (the year shows
+  // when the due day is in the next one). Winter times are GMT (UTC); April,
+  // July and the 2024 Easter after 31 March are BST (UTC+1).
+  it.each([
+    // [received (UTC), working days, due (UTC), words]
+    // Christmas 2024: Wednesday 25 and Thursday 26 December, New Year's Day on a Wednesday.
+    ["2024-12-24T15:00:00Z", 1, "2024-12-27T15:00:00Z", "by 3pm Friday 27 December"],
+    ["2024-12-24T15:00:00Z", 5, "2025-01-03T15:00:00Z", "by 3pm Friday 3 January 2025"],
+    ["2024-12-25T10:00:00Z", 1, "2024-12-28T00:00:00Z", "by the end of Friday 27 December"],
+    ["2024-12-25T10:00:00Z", 5, "2025-01-04T00:00:00Z", "by the end of Friday 3 January 2025"],
+    ["2024-12-26T18:00:00Z", 1, "2024-12-28T00:00:00Z", "by the end of Friday 27 December"],
+    ["2024-12-27T09:30:00Z", 1, "2024-12-30T09:30:00Z", "by 9:30am Monday 30 December"],
+    ["2024-12-27T09:30:00Z", 5, "2025-01-06T09:30:00Z", "by 9:30am Monday 6 January 2025"],
+    // Christmas 2026: Friday 25, and Monday 28 December for Boxing Day on the Saturday.
+    ["2026-12-24T15:00:00Z", 1, "2026-12-29T15:00:00Z", "by 3pm Tuesday 29 December"],
+    ["2026-12-24T15:00:00Z", 5, "2027-01-05T15:00:00Z", "by 3pm Tuesday 5 January 2027"],
+    ["2026-12-25T11:00:00Z", 1, "2026-12-30T00:00:00Z", "by the end of Tuesday 29 December"],
+    ["2026-12-25T11:00:00Z", 5, "2027-01-06T00:00:00Z", "by the end of Tuesday 5 January 2027"],
+    ["2026-12-26T11:00:00Z", 1, "2026-12-30T00:00:00Z", "by the end of Tuesday 29 December"],
+    ["2026-12-28T09:00:00Z", 1, "2026-12-30T00:00:00Z", "by the end of Tuesday 29 December"],
+    ["2026-12-28T09:00:00Z", 5, "2027-01-06T00:00:00Z", "by the end of Tuesday 5 January 2027"],
+    // New Year: 2027's on a Friday, 2025's on a Wednesday, 2022's on Monday 3 January for the Saturday.
+    ["2026-12-31T17:00:00Z", 1, "2027-01-04T17:00:00Z", "by 5pm Monday 4 January 2027"],
+    ["2026-12-31T17:00:00Z", 5, "2027-01-08T17:00:00Z", "by 5pm Friday 8 January 2027"],
+    ["2027-01-01T10:00:00Z", 1, "2027-01-05T00:00:00Z", "by the end of Monday 4 January"],
+    ["2027-01-01T10:00:00Z", 5, "2027-01-09T00:00:00Z", "by the end of Friday 8 January"],
+    ["2025-01-01T12:00:00Z", 1, "2025-01-03T00:00:00Z", "by the end of Thursday 2 January"],
+    ["2025-01-01T12:00:00Z", 5, "2025-01-09T00:00:00Z", "by the end of Wednesday 8 January"],
+    ["2021-12-31T16:00:00Z", 1, "2022-01-04T16:00:00Z", "by 4pm Tuesday 4 January 2022"],
+    ["2021-12-31T16:00:00Z", 5, "2022-01-10T16:00:00Z", "by 4pm Monday 10 January 2022"],
+    // Easter 2026: Good Friday 3 April, Easter Monday 6 April (BST).
+    ["2026-04-02T15:30:00Z", 1, "2026-04-07T15:30:00Z", "by 4:30pm Tuesday 7 April"],
+    ["2026-04-02T15:30:00Z", 5, "2026-04-13T15:30:00Z", "by 4:30pm Monday 13 April"],
+    ["2026-04-03T09:00:00Z", 1, "2026-04-07T23:00:00Z", "by the end of Tuesday 7 April"],
+    ["2026-04-03T09:00:00Z", 5, "2026-04-13T23:00:00Z", "by the end of Monday 13 April"],
+    ["2026-04-06T08:00:00Z", 1, "2026-04-07T23:00:00Z", "by the end of Tuesday 7 April"],
+    ["2026-04-06T08:00:00Z", 5, "2026-04-13T23:00:00Z", "by the end of Monday 13 April"],
+    // Easter 2024 across the clock change (Sunday 31 March): Thursday noon GMT to Tuesday noon BST.
+    ["2024-03-28T12:00:00Z", 1, "2024-04-02T11:00:00Z", "by midday Tuesday 2 April"],
+    ["2024-03-29T12:00:00Z", 5, "2024-04-08T23:00:00Z", "by the end of Monday 8 April"],
+    // Ordinary weekends, and receipt at midnight as a working day begins.
+    ["2026-11-27T16:00:00Z", 1, "2026-11-30T16:00:00Z", "by 4pm Monday 30 November"],
+    ["2026-11-27T16:00:00Z", 5, "2026-12-04T16:00:00Z", "by 4pm Friday 4 December"],
+    ["2026-11-28T10:00:00Z", 1, "2026-12-01T00:00:00Z", "by the end of Monday 30 November"],
+    ["2026-11-28T10:00:00Z", 5, "2026-12-05T00:00:00Z", "by the end of Friday 4 December"],
+    ["2026-11-29T23:59:00Z", 5, "2026-12-05T00:00:00Z", "by the end of Friday 4 December"],
+    ["2026-11-26T23:59:00Z", 1, "2026-11-27T23:59:00Z", "by 11:59pm Friday 27 November"],
+    ["2026-11-27T00:00:00Z", 1, "2026-11-28T00:00:00Z", "by the end of Friday 27 November"],
+    ["2026-11-27T00:00:00Z", 5, "2026-12-04T00:00:00Z", "by the end of Thursday 3 December"],
+    ["2026-11-27T23:59:00Z", 1, "2026-11-30T23:59:00Z", "by 11:59pm Monday 30 November"],
+    ["2026-11-30T00:00:00Z", 1, "2026-12-01T00:00:00Z", "by the end of Monday 30 November"],
+    ["2026-07-05T23:00:00Z", 1, "2026-07-06T23:00:00Z", "by the end of Monday 6 July"],
+    ["2026-07-04T10:00:00Z", 5, "2026-07-10T23:00:00Z", "by the end of Friday 10 July"],
+  ])("received %s, %i working day(s): due %s, %s", (received, workingDays, dueAt, words) => {
+    const due = initialConsideration(at(received), at(received), workingDays, holidays);
+    expect(due.dueAt.toISOString()).toBe(new Date(dueAt).toISOString());
+    expect(dueByLabel(due.dueAt, at(received))).toBe(words);
+  });
+
+  it("holds for receipt at any time in the days around every bank holiday from 2014 to 2030", () => {
+    const days = new Set([...holidays].flatMap((holiday) => [-4, -3, -2, -1, 0, 1, 2, 3, 4].map((n) => addDaysToDay(holiday, n))));
+    const wrong: string[] = [];
+    for (const day of days) {
+      // From midnight as the day begins, through the day at odd minutes.
+      for (let t = londonMoment(day).getTime(); londonDay(new Date(t)) === day; t += 127 * 60_000) {
+        const received = new Date(t);
+        for (const workingDays of [1, 5]) {
+          const { dueAt } = initialConsideration(received, received, workingDays, holidays);
+          const named = londonMinutes(dueAt) === 0 ? addDaysToDay(londonDay(dueAt), -1) : londonDay(dueAt);
+          const words = dueByLabel(dueAt, received);
+          if (!isWorkingDay(named, holidays) || !words.includes(dayWithWeekday(named, { year: false })) || dueAt <= received) {
+            wrong.push(`${received.toISOString()} + ${workingDays}: ${words}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe("across the clock change", () => {
   it("keeps the London time of day, not the UTC one, in spring", () => {
     // Friday 27 March 2026 noon GMT; the clocks go forward on Sunday 29 March.
@@ -197,8 +283,8 @@ describe("overdueCutoff", () => {
     expect(overdueCutoff(at(FRIDAY_5PM), 1, holidays).toISOString()).toBe("2026-11-26T17:00:00.000Z");
   });
 
-  it("is the start of Friday, seen on a Saturday", () => {
-    expect(overdueCutoff(at("2026-11-28T10:00:00Z"), 1, holidays).toISOString()).toBe("2026-11-27T00:00:00.000Z");
+  it("is a minute into Friday, seen on a Saturday: one received at midnight was due by the end of Friday", () => {
+    expect(overdueCutoff(at("2026-11-28T10:00:00Z"), 1, holidays).toISOString()).toBe("2026-11-27T00:01:00.000Z");
   });
 
   it("leaves weekend contacts on time until the end of Monday", () => {

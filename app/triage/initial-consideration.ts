@@ -3,6 +3,16 @@
 // contact"), and the time left put in words a person would say. Pure: `now`,
 // the target and the bank holidays are passed in.
 //
+// The due time (app/calendar/working-days.ts has the rule): a contact
+// received during a working day is due at the same time on the nth working
+// day after ("by 3pm Tuesday 29 December" for 3pm on Christmas Eve 2026); one
+// received on a weekend or bank holiday, or at midnight as a working day
+// begins, counts from the next working day and is due at the end of the nth
+// working day, counting that day as the first ("by the end of Friday 27
+// December" for Christmas Day 2024, with 1 working day). So the day named is
+// always a working day: a due time of exactly midnight is only ever the end
+// of one. (The target is at least 1 working day: app/config/settings.server.ts.)
+//
 // Wording, decided once and used everywhere:
 // - Time is real elapsed time. Under a day it reads in hours and minutes
 //   ("3 hours 20 minutes left", "Overdue by 2 hours").
@@ -11,9 +21,10 @@
 //   even across the clock change, when only 71 or 73 hours have passed).
 // - More than a day ahead, the due time reads as a time and day instead of a
 //   countdown ("Due by 4:30pm Monday 30 November"). A due time of exactly
-//   midnight reads as "by the end of" the day before; midday reads "midday".
+//   midnight reads as "by the end of" the day before (never "12am" of the
+//   next day, which may be a Saturday); midday reads "midday".
 import { addWorkingDays, type Holidays } from "~/calendar/working-days";
-import { addDaysToDay, londonDay, londonMinutes } from "~/utils/dates";
+import { addDaysToDay, dayWithWeekday, londonDay, londonMinutes } from "~/utils/dates";
 
 export type InitialConsideration = {
   /** When the initial consideration is due. */
@@ -88,13 +99,9 @@ export function overdueBy({ dueAt, overdue, minutesLeft }: InitialConsideration,
   return plural(Math.max(1, londonDaysBetween(dueAt, now)), "day");
 }
 
-const dayParts = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
-
 /** "Monday 30 November", with the year when it is not the year of `now` in London. */
 function dayInWords(day: string, now: Date) {
-  const parts = Object.fromEntries(dayParts.formatToParts(new Date(`${day}T12:00:00Z`)).map((p) => [p.type, p.value]));
-  const words = `${parts.weekday} ${parts.day} ${parts.month}`;
-  return day.slice(0, 4) === londonDay(now).slice(0, 4) ? words : `${words} ${parts.year}`;
+  return dayWithWeekday(day, { year: day.slice(0, 4) !== londonDay(now).slice(0, 4) });
 }
 
 /** "4:30pm", "9am", "midday", "12:15am": GOV.UK style. */

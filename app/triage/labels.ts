@@ -21,7 +21,6 @@ export const harmCategoryLabels: Record<HarmCategory, string> = {
   EMOTIONAL: "Emotional",
   NEGLECT: "Neglect",
   SUITABILITY: "Suitability (transferable risk)",
-  ONLINE_CONDUCT: "Online conduct",
 };
 
 export const redirectLabels: Record<RedirectTarget, string> = {

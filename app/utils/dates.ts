@@ -25,6 +25,15 @@ export const londonDay = (d: Date | string) => formats.isoParts.format(new Date(
 /** A calendar date stored as @db.Date (midnight UTC) shown as that day. */
 export const calendarDate = (d: Date | string) => formats.calendarDay.format(new Date(d));
 
+const weekdayParts = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
+
+/** "Friday 25 December 2026", or "Friday 25 December" without the year: a calendar day (yyyy-mm-dd) with its weekday, no comma (GOV.UK style). */
+export function dayWithWeekday(day: string, { year = true } = {}) {
+  const parts = Object.fromEntries(weekdayParts.formatToParts(new Date(`${day}T12:00:00Z`)).map((p) => [p.type, p.value]));
+  const words = `${parts.weekday} ${parts.day} ${parts.month}`;
+  return year ? `${words} ${parts.year}` : words;
+}
+
 /** The financial year (1 April to 31 March) a moment falls in, e.g. "2023-24". */
 export function financialYear(d: Date | string) {
   const [year, month] = londonDay(d).split("-").map(Number) as [number, number];

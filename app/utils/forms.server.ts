@@ -5,7 +5,7 @@
 // returns 400 with an error per field and everything the user typed, which
 // the page shows in a GOV.UK error summary and next to each field.
 import { data } from "@remix-run/node";
-import type { z } from "zod";
+import { z } from "zod";
 import { env } from "~/config/env.server";
 
 export type FormValues = Record<string, string | string[]>;
@@ -129,7 +129,21 @@ export function parseValues<S extends z.ZodType>(
     const field = issue.path.map(String).join(".") || "form";
     errors[field] ??= issue.message;
   }
-  return { ok: false, failure: { errors, values } };
+  return { ok: false, failure: { errors: inPageOrder(errors, schema), values } };
+}
+
+/**
+ * The errors in the order the schema declares its fields, which is the order
+ * the page asks them (GOV.UK: the error summary follows the page), whatever
+ * order the checks ran in (a check across fields runs last); any other
+ * field's error after them.
+ */
+function inPageOrder(errors: FieldErrors, schema: z.ZodType): FieldErrors {
+  let object: z.ZodType = schema;
+  while (object instanceof z.ZodPipe) object = object.in as z.ZodType;
+  if (!(object instanceof z.ZodObject)) return errors;
+  const declared = Object.keys(object.shape).filter((field) => field in errors);
+  return Object.fromEntries([...declared, ...Object.keys(errors)].filter((f, i, all) => all.indexOf(f) === i).map((f) => [f, errors[f]!]));
 }
 
 /** Several schemas over one form's values: all their data, or all their errors together. */

@@ -1,5 +1,6 @@
 // The configuration the browser may see (publicEnv in config/env.server.ts):
-// the council's name and phone numbers, and whether this is a demonstration.
+// the council's name and phone numbers, who the referral form's privacy
+// notice names, and whether this is a demonstration.
 // Handed to every page through React context, not a loader, so that error
 // pages, which render without the root loader's data, still name the council:
 // the server provides it in entry.server.tsx and writes it into the page;
@@ -12,6 +13,10 @@ export type PublicEnv = {
   FRONT_DOOR_PHONE: string;
   OUT_OF_HOURS_PHONE: string;
   LADO_PHONE: string;
+  /** The privacy notice's data controller and data protection officer. */
+  DATA_CONTROLLER: string;
+  DPO_EMAIL: string;
+  DPO_ADDRESS?: string;
   /** A demonstration with made-up data (DEMO=true): every page says so. */
   DEMO: boolean;
 };

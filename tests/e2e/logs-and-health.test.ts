@@ -129,7 +129,15 @@ describe("demo settings in production", () => {
     const said = error.slice(error.indexOf("\n") + 1);
     const line = JSON.parse(said.trim().split("\n")[0]!) as LogLine;
     expect(line).toMatchObject({ level: "error" });
-    for (const name of ["COUNCIL_NAME", "LADO_PHONE", "FRONT_DOOR_PHONE", "OUT_OF_HOURS_PHONE", "TEAM_INBOX_EMAIL", "DEMO=true"]) {
+    for (const name of [
+      "COUNCIL_NAME",
+      "LADO_PHONE",
+      "FRONT_DOOR_PHONE",
+      "OUT_OF_HOURS_PHONE",
+      "TEAM_INBOX_EMAIL",
+      "DPO_EMAIL",
+      "DEMO=true",
+    ]) {
       expect(line.msg).toContain(name);
     }
   });

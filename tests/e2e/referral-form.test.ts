@@ -1,34 +1,51 @@
 // End to end, in headless Chromium against the real production server (build/
 // served by server/index.ts) on this test file's own database: the public
-// referral form as a referrer uses it, with JavaScript, without it, and with
-// the keyboard only; its error summary; then a LADO finds the referral in the
-// triage queue and opens it. Every page is checked with axe-core (WCAG 2.2 A
-// and AA) and for console errors and CSP violations.
+// referral form as a school's safeguarding lead (an employer) uses it, with
+// JavaScript, without it, and with the keyboard only; its error summary; then
+// a LADO finds the referral in the triage queue and opens it. Every page is
+// checked with axe-core (WCAG 2.2 A and AA) and for console errors and CSP
+// violations. A parent's referral, deleting answers, the privacy notice and
+// the admin's bank holidays are in intake.test.ts.
 //
 // Referrals sent by this file: two (all from 127.0.0.1), under the default
 // limit of 10 an hour per address.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createUser } from "../factories";
 import { minimalPdf } from "../fixtures/files";
+import { launchBrowser, missingBuildMessage, startAppServer, type AppServer } from "./browser";
 import {
-  describeViolations,
-  launchBrowser,
-  missingBuildMessage,
-  seriousAxeViolations,
-  startAppServer,
-  watchForProblems,
-  type AppServer,
-} from "./browser";
+  answerScreener,
+  answerShown,
+  answerWhoYouAre,
+  arrive,
+  CHECK_TITLE,
+  choose,
+  continueToCheck,
+  daysAgo,
+  declareAndSend,
+  EMPLOYER,
+  expectAccessible,
+  field,
+  fillDate,
+  group,
+  heading,
+  inWords,
+  isFocused,
+  OpenedPages,
+  signIn,
+  START_TITLE,
+  startReferral,
+  WHO_YOU_ARE,
+} from "./referral-pages";
 
 const EMAIL = "e2e-referrals-lado@example.org";
 const PASSWORD = "correct-horse-battery-staple-2026";
 const PDF_NAME = "notes-of-what-was-said.pdf";
-const REFERENCE = /^LADO-\d{4}-\d{5}$/;
 // A whole referral with axe scans takes about 11 s alone, more when test files run in parallel.
 const TEST_TIMEOUT_MS = 90_000;
 
@@ -36,11 +53,10 @@ let server: AppServer | undefined;
 let browser: Browser | undefined;
 let pdfPath: string;
 let tempDir: string | undefined;
-
-/** Every context a test opened, with the problems its page reported. */
-const opened: { context: BrowserContext; problems: string[] }[] = [];
-/** Problems the running test expects (a 4xx answer), forgiven when it ends. */
-let allowed: RegExp[] = [];
+const pages = new OpenedPages(
+  () => browser!,
+  () => server!.url,
+);
 
 beforeAll(async () => {
   const missing = missingBuildMessage();
@@ -61,91 +77,14 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  const seen = opened.flatMap((o) => o.problems).filter((p) => !allowed.some((pattern) => pattern.test(p)));
-  allowed = [];
-  for (const { context } of opened.splice(0)) await context.close();
+  const seen = await pages.closeAll();
   expect(seen, `The browser reported problems:\n${seen.join("\n")}`).toEqual([]);
 });
 
-/** A fresh browser context (no cookies) and a page in it, watched for problems. */
-async function openPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser!.newContext({ baseURL: server!.url, ...options });
-  context.setDefaultTimeout(10_000); // fail with Playwright's message before the test times out
-  const page = await context.newPage();
-  const problems = await watchForProblems(page);
-  opened.push({ context, problems });
-  return page;
-}
+// ---------------------------------------------------------------- an employer's answers, by label
 
-/**
- * Chromium logs any 4xx response as a console error: the form answers 400 when
- * a page has errors (the document itself without JavaScript, or Remix's
- * `.data` request with it). Forgive exactly those, for this path.
- */
-function allow400(pathname: string) {
-  const escaped = pathname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  allowed.push(
-    new RegExp(
-      `^console error on .*: Failed to load resource: the server responded with a status of 400 .*\\(http://localhost:\\d+${escaped}(\\.data)?[?)]`,
-    ),
-  );
-}
-
-async function expectAccessible(page: Page, what: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `axe-core found serious or critical problems on ${what}:\n${describeViolations(violations)}`).toEqual([]);
-}
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name });
-
-/** Waits for the page's main heading (Remix navigates in the page) and checks the address. */
-async function arrive(page: Page, title: string | RegExp, pathname: string) {
-  await heading(page, title).waitFor();
-  expect(new URL(page.url()).pathname).toBe(pathname);
-}
-
-// ---------------------------------------------------------------- answering, by label
-
-const group = (scope: Page | Locator, name: string) => scope.getByRole("group", { name, exact: true });
-const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, { exact: true });
-
-async function choose(scope: Page | Locator, legend: string, option: string) {
-  await field(group(scope, legend), option).check();
-}
-
-async function fillDate(scope: Page | Locator, legend: string, day: number, month: number, year: number) {
-  const date = group(scope, legend);
-  await field(date, "Day").fill(String(day));
-  await field(date, "Month").fill(String(month));
-  await field(date, "Year").fill(String(year));
-}
-
-/** A date some days ago, as London would write it (near enough for an incident). */
-function daysAgo(days: number) {
-  const d = new Date(Date.now() - days * 86_400_000);
-  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
-}
-
-async function startReferral(page: Page, scan = false) {
-  await page.goto("/refer");
-  await arrive(page, "Tell the LADO about a concern about an adult who works with children", "/refer");
-  if (scan) await expectAccessible(page, "the start page");
-  await page.getByRole("button", { name: "Start now" }).click();
-  await arrive(page, "Is the LADO the right place?", "/refer/screener");
-  if (scan) await expectAccessible(page, "the screener");
-}
-
-async function answerScreener(page: Page) {
-  await choose(page, "Does the person work or volunteer with children?", "Yes");
-  await choose(
-    page,
-    "Is the concern about how they have behaved towards a child, or behaviour that may make them unsuitable to work with children?",
-    "Not sure",
-  );
-  await choose(page, "Is a child in immediate danger now?", "No");
-  await page.getByRole("button", { name: "Continue" }).click();
-  await arrive(page, "About you", "/refer/about-you");
-}
+const SENIOR_MANAGER = "Does your organisation's most senior manager know about this concern?";
+const FOUND_OUT = daysAgo(9);
 
 async function answerAboutYou(page: Page, name: string) {
   await field(page, "Your full name").fill(name);
@@ -154,18 +93,21 @@ async function answerAboutYou(page: Page, name: string) {
   await field(page, "Type of organisation").selectOption({ label: "Primary school" });
   await field(page, "Telephone number").fill("020 7946 0321");
   await field(page, "Email address").fill("g.okafor@riverside.example.org");
-  await choose(page, "Does your organisation's most senior manager know about this concern?", "Yes");
+  await choose(page, SENIOR_MANAGER, "Yes");
   await page.getByRole("button", { name: "Save and continue" }).click();
   await arrive(page, "The person the concern is about", "/refer/person");
 }
 
 async function answerPerson(page: Page, lastName: string) {
-  await choose(page, "Do you know the person's name?", "Yes");
+  await choose(page, "Can you tell us the person's name?", "Yes");
   await field(page, "First name").fill("Daniel");
   await field(page, "Last name").fill(lastName);
-  await fillDate(page, "Date of birth (optional)", 14, 2, 1988);
+  await fillDate(page, "Date of birth (optional)", { day: 14, month: 2, year: 1988 });
   await field(page, "Job title or role").fill("Teaching assistant");
-  await field(page, "Who they work or volunteer for").fill("Riverside Primary School");
+  await field(page, "Which is closest to their role?").selectOption({ label: "Teaching assistant" });
+  await field(page, "Where they work or volunteer").fill("Riverside Primary School");
+  await field(page, "Type of setting").selectOption({ label: "Primary school" });
+  await field(page, "Which local authority area is the setting in?").fill("Lambeth");
   await field(page, "How they are employed (optional)").selectOption({ label: "Permanent" });
   await page.getByRole("button", { name: "Save and continue" }).click();
   await arrive(page, "The child or children", "/refer/children");
@@ -173,7 +115,7 @@ async function answerPerson(page: Page, lastName: string) {
 
 async function answerChild(page: Page, n: number, age: string, sex: string, setting: string) {
   const child = group(page, `Child ${n}`);
-  await field(child, "Age in years").fill(age);
+  await field(child, "Their age at the time").fill(age);
   await choose(child, "Sex", sex);
   await field(child, "Where they know the person from").fill(setting);
 }
@@ -183,7 +125,7 @@ async function answerChildren(page: Page, scan = false) {
   await page.getByRole("button", { name: "Add another child" }).click();
   await group(page, "Child 2").waitFor();
   // The first child's answers were saved and are shown again.
-  expect(await field(group(page, "Child 1"), "Age in years").inputValue()).toBe("9");
+  expect(await field(group(page, "Child 1"), "Their age at the time").inputValue()).toBe("9");
   expect(await field(group(page, "Child 1"), "Where they know the person from").inputValue()).toBe("Year 4 at the school");
   if (scan) await expectAccessible(page, "the children page with two children");
   await answerChild(page, 2, "10", "Male", "Year 5 at the school");
@@ -195,10 +137,12 @@ async function answerWhatHappened(page: Page, summary: string) {
   const kinds = group(page, "What kind of concern is it?");
   await field(kinds, "Physical").check();
   await field(kinds, "Emotional").check();
-  await choose(page, "If physical, did it happen during an authorised restraint?", "No");
-  const when = daysAgo(10);
-  await fillDate(page, "When did it happen?", when.day, when.month, when.year);
+  await choose(page, "Did it happen online?", "No");
+  await choose(page, "Did it happen during physical intervention or restraint?", "No");
+  await fillDate(page, "When did it happen?", daysAgo(10));
   await choose(page, "Has it happened more than once?", "No");
+  // Asked of the employer only, and required: it starts the statutory clock.
+  await fillDate(page, "When did your organisation find out?", FOUND_OUT);
   await field(page, "Where did it happen? (optional)").fill("The corridor by the hall");
   await field(page, "Tell us what happened, in your own words").fill(summary);
   await choose(page, "Who raised the concern?", "The child");
@@ -224,43 +168,12 @@ async function attachPdf(page: Page) {
   expect(new URL(page.url()).pathname).toBe("/refer/attachments");
 }
 
-async function continueToCheck(page: Page) {
-  await page.getByRole("button", { name: "Continue" }).click();
-  await arrive(page, "Check your answers before sending your referral", "/refer/check");
-}
-
-/** The answer shown on the check-your-answers page for a question. */
-function answerShown(page: Page, question: string) {
-  return page
-    .locator(".govuk-summary-list__row")
-    .filter({ has: page.getByRole("term").getByText(question, { exact: true }) })
-    .getByRole("definition")
-    .first();
-}
-
-async function declareAndSend(page: Page): Promise<string> {
-  await field(page, "The information I have given is correct to the best of my knowledge").check();
-  await page.getByRole("button", { name: "Send referral" }).click();
-  await arrive(page, "Referral sent", "/refer/sent");
-  const reference = (await page.locator(".govuk-panel__body strong").textContent())?.trim() ?? "";
-  expect(reference).toMatch(REFERENCE);
-  expect(reference.slice(5, 9)).toBe(String(new Date().getUTCFullYear()));
-  return reference;
-}
-
 async function signInAsLado(page: Page) {
-  await page.goto("/sign-in");
-  await field(page, "Email address").fill(EMAIL);
-  await field(page, "Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, EMAIL, PASSWORD);
   await arrive(page, "Cases", "/cases");
 }
 
 // ---------------------------------------------------------------- keyboard only
-
-async function isFocused(locator: Locator) {
-  return locator.evaluate((el) => el === document.activeElement);
-}
 
 /** Presses Tab (or Shift+Tab) until the element has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, what: string, max = 60) {
@@ -280,14 +193,15 @@ async function tabTo(page: Page, target: Locator, what: string, max = 60) {
 
 describe("the public referral form, end to end", () => {
   it(
-    "a referrer completes every page with JavaScript on (two children, a document, one change), then a LADO finds it in triage; every page passes axe",
+    "an employer completes every page with JavaScript on (two children, a document, one change), then a LADO finds it in triage; every page passes axe",
     async () => {
-      const page = await openPage();
+      const page = await pages.open();
       const lastName = "Hughes-Ellison";
       const summary = "A pupil said the teaching assistant grabbed her arm hard in the corridor and shouted at her. Another child saw it.";
 
       await startReferral(page, true);
       await answerScreener(page);
+      await answerWhoYouAre(page, EMPLOYER, true);
       await expectAccessible(page, "the About you page");
       await answerAboutYou(page, "Grace Okafor");
       await expectAccessible(page, "the person page");
@@ -305,11 +219,16 @@ describe("the public referral form, end to end", () => {
       await expectAccessible(page, "the check your answers page");
 
       // What was typed is read back, in words.
+      expect(await answerShown(page, "You are").textContent()).toBe(EMPLOYER);
       expect(await answerShown(page, "Name").textContent()).toBe("Grace Okafor");
       expect(await answerShown(page, "Type of organisation").textContent()).toBe("Primary school");
+      expect(await answerShown(page, "Senior manager knows").textContent()).toBe("Yes");
       expect(await answerShown(page, "Last name").textContent()).toBe(lastName);
       expect(await answerShown(page, "Date of birth").textContent()).toBe("14 February 1988");
+      expect(await answerShown(page, "Local authority area").textContent()).toBe("Lambeth");
       expect(await answerShown(page, "Kind of concern").textContent()).toBe("Physical, Emotional");
+      expect(await answerShown(page, "Organisation found out").textContent()).toBe(inWords(FOUND_OUT));
+      expect(await answerShown(page, "Suspended or moved").textContent()).toBe("No");
       expect(await answerShown(page, "Attached").textContent()).toBe(PDF_NAME);
 
       // Change one answer and come back.
@@ -319,20 +238,39 @@ describe("the public referral form, end to end", () => {
       expect(await field(page, "Your role").inputValue()).toBe("Designated safeguarding lead");
       await field(page, "Your role").fill("Deputy headteacher");
       await page.getByRole("button", { name: "Save and go back to check your answers" }).click();
-      await arrive(page, "Check your answers before sending your referral", "/refer/check");
+      await arrive(page, CHECK_TITLE, "/refer/check");
       expect(await answerShown(page, "Role").textContent()).toBe("Deputy headteacher");
 
       const reference = await declareAndSend(page);
       await expectAccessible(page, "the confirmation page");
+      // An employer hears what the LADO decides.
+      await page.getByText("As a professional, you will be told what the LADO decides", { exact: false }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "What to do now" }).waitFor();
 
-      // In the database: an online referral with both children and the document.
+      // In the database: an online referral from an employer, with the screener's answers, both children and the document.
       const file = await db.case.findUniqueOrThrow({
         where: { reference },
         include: { children: { orderBy: { ageYears: "asc" } }, documents: true, referrer: true, subject: true },
       });
-      expect(file).toMatchObject({ source: "ONLINE_FORM", summary, reportedHarmCategories: ["PHYSICAL", "EMOTIONAL"] });
-      expect(file.referrer).toMatchObject({ name: "Grace Okafor", role: "Deputy headteacher" });
-      expect(file.subject).toMatchObject({ firstName: "Daniel", lastName });
+      expect(file).toMatchObject({
+        source: "ONLINE_FORM",
+        summary,
+        reportedHarmCategories: ["PHYSICAL", "EMOTIONAL"],
+        screenerWorksWithChildren: "YES",
+        screenerAboutConduct: "NOT_SURE",
+        childInImmediateDanger: false,
+        suspendedOrRedeployed: "NO",
+      });
+      expect(file.employerAwareAt?.toISOString().slice(0, 10)).toBe(
+        `${FOUND_OUT.year}-${String(FOUND_OUT.month).padStart(2, "0")}-${String(FOUND_OUT.day).padStart(2, "0")}`,
+      );
+      expect(file.referrer).toMatchObject({
+        type: "EMPLOYER",
+        name: "Grace Okafor",
+        role: "Deputy headteacher",
+        seniorManagerAware: "YES",
+      });
+      expect(file.subject).toMatchObject({ firstName: "Daniel", lastName, roleGroup: "TEACHING_ASSISTANT" });
       expect(file.children.map((c) => [c.ageYears, c.sex, c.setting])).toEqual([
         [9, "FEMALE", "Year 4 at the school"],
         [10, "MALE", "Year 5 at the school"],
@@ -340,7 +278,7 @@ describe("the public referral form, end to end", () => {
       expect(file.documents.map((d) => d.filename)).toEqual([PDF_NAME]);
 
       // A LADO finds it in the triage queue and opens it.
-      const staff = await openPage();
+      const staff = await pages.open();
       await signInAsLado(staff);
       await staff.goto("/triage");
       await arrive(staff, "Triage", "/triage");
@@ -365,10 +303,11 @@ describe("the public referral form, end to end", () => {
   it(
     "works with JavaScript off: plain form posts from start to a reference",
     async () => {
-      const page = await openPage({ javaScriptEnabled: false });
+      const page = await pages.open({ javaScriptEnabled: false });
       const summary = "Sent without JavaScript: the coach shouted at the under-12s and pushed one of them.";
       await startReferral(page);
       await answerScreener(page);
+      await answerWhoYouAre(page, EMPLOYER);
       await answerAboutYou(page, "Sam Patel");
       await answerPerson(page, "Whitlock");
       await answerChildren(page);
@@ -380,11 +319,12 @@ describe("the public referral form, end to end", () => {
       await arrive(page, "What happened", "/refer/what-happened");
       await field(page, "Where did it happen? (optional)").fill("The changing rooms");
       await page.getByRole("button", { name: "Save and go back to check your answers" }).click();
-      await arrive(page, "Check your answers before sending your referral", "/refer/check");
+      await arrive(page, CHECK_TITLE, "/refer/check");
       expect(await answerShown(page, "Where").textContent()).toBe("The changing rooms");
       const reference = await declareAndSend(page);
-      const file = await db.case.findUniqueOrThrow({ where: { reference }, include: { children: true, documents: true } });
+      const file = await db.case.findUniqueOrThrow({ where: { reference }, include: { children: true, documents: true, referrer: true } });
       expect(file).toMatchObject({ source: "ONLINE_FORM", summary });
+      expect(file.referrer?.type).toBe("EMPLOYER");
       expect(file.children).toHaveLength(2);
       expect(file.documents.map((d) => d.filename)).toEqual([PDF_NAME]);
       // No script of the page's ran (GOV.UK Frontend marks the body when it starts).
@@ -394,11 +334,11 @@ describe("the public referral form, end to end", () => {
   );
 
   it(
-    "can be answered with the keyboard only: the screener and the About you page",
+    "can be answered with the keyboard only: the screener, who you are and the About you page",
     async () => {
-      const page = await openPage();
+      const page = await pages.open();
       await page.goto("/refer");
-      await arrive(page, "Tell the LADO about a concern about an adult who works with children", "/refer");
+      await arrive(page, START_TITLE, "/refer");
       await tabTo(page, page.getByRole("button", { name: "Start now" }), "the Start now button");
       await page.keyboard.press("Enter");
       await arrive(page, "Is the LADO the right place?", "/refer/screener");
@@ -422,6 +362,18 @@ describe("the public referral form, end to end", () => {
       await page.keyboard.press("Tab");
       expect(await isFocused(page.getByRole("button", { name: "Continue" }))).toBe(true);
       await page.keyboard.press("Enter");
+      await arrive(page, "Who you are", "/refer/who-you-are");
+
+      // The employer is the first option; the arrow keys reach the others.
+      const who = group(page, WHO_YOU_ARE);
+      await tabTo(page, field(who, EMPLOYER), "the first option of who you are");
+      await page.keyboard.press("ArrowDown"); // to "Another professional", which selects it
+      expect(await field(who, "Another professional").isChecked()).toBe(true);
+      await page.keyboard.press("ArrowUp");
+      expect(await field(who, EMPLOYER).isChecked()).toBe(true);
+      await page.keyboard.press("Tab");
+      expect(await isFocused(page.getByRole("button", { name: "Save and continue" }))).toBe(true);
+      await page.keyboard.press("Enter");
       await arrive(page, "About you", "/refer/about-you");
 
       // Text fields in order: Tab, type; the select by typing the start of an option.
@@ -440,7 +392,7 @@ describe("the public referral form, end to end", () => {
       await page.keyboard.press("Tab");
       await page.keyboard.type("kim@hillside.example.org");
       await page.keyboard.press("Tab");
-      const senior = group(page, "Does your organisation's most senior manager know about this concern?");
+      const senior = group(page, SENIOR_MANAGER);
       expect(await isFocused(field(senior, "Yes"))).toBe(true);
       await page.keyboard.press("Space");
       await tabTo(page, page.getByRole("button", { name: "Save and continue" }), "Save and continue");
@@ -461,33 +413,42 @@ describe("the public referral form, end to end", () => {
   it(
     "shows the GOV.UK error summary for an empty page; its links focus the fields; what was typed stays",
     async () => {
-      const page = await openPage();
+      const page = await pages.open();
       await startReferral(page);
       await answerScreener(page);
 
-      allow400("/refer/about-you");
+      // Who you are, left unanswered.
+      pages.allow400("/refer/who-you-are");
       await page.getByRole("button", { name: "Save and continue" }).click();
       const summary = page.locator(".govuk-error-summary");
+      await summary.getByRole("link", { name: "Say who you are" }).waitFor();
+      await expectAccessible(page, "the who you are page showing an error");
+      await answerWhoYouAre(page, EMPLOYER);
+
+      pages.allow400("/refer/about-you");
+      await page.getByRole("button", { name: "Save and continue" }).click();
       await summary.getByRole("heading", { name: "There is a problem" }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/refer/about-you");
       // As GOV.UK Frontend does, focus moves to the summary, so it is read out.
       await expect.poll(() => isFocused(summary)).toBe(true);
       const links = summary.getByRole("link");
-      expect(await links.allTextContents()).toEqual([
-        "Enter your full name",
-        "Enter your role, like designated safeguarding lead",
-        "Enter the name of your organisation",
-        "Choose the type of organisation",
-        "Enter a telephone number we can call you on",
-        "Enter your email address",
-        "Say whether your organisation's senior manager knows",
-      ]);
+      // An employer must give their role, organisation and its type, and a way to reach them; the email address alone is optional.
+      expect((await links.allTextContents()).sort()).toEqual(
+        [
+          "Enter your full name",
+          "Enter your role, like designated safeguarding lead",
+          "Enter the name of your organisation",
+          "Choose the type of organisation",
+          "Enter a telephone number or an email address so we can reach you",
+          "Say whether your organisation's senior manager knows",
+        ].sort(),
+      );
       // The message is next to the field too.
-      await page.locator("#referrerEmail-error").getByText("Enter your email address").waitFor();
+      await page.locator("#referrerPhone-error").getByText("Enter a telephone number or an email address so we can reach you").waitFor();
       await expectAccessible(page, "the About you page showing errors");
 
-      await summary.getByRole("link", { name: "Enter your email address" }).click();
-      await expect.poll(() => isFocused(field(page, "Email address"))).toBe(true);
+      await summary.getByRole("link", { name: "Enter a telephone number or an email address so we can reach you" }).click();
+      await expect.poll(() => isFocused(field(page, "Telephone number"))).toBe(true);
       await summary.getByRole("link", { name: "Choose the type of organisation" }).click();
       await expect.poll(() => isFocused(field(page, "Type of organisation"))).toBe(true);
 

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "~/db.server";
 import type { User } from "~/generated/prisma/client";
-import type { DecisionCategory, Sector } from "~/generated/prisma/enums";
+import type { ContactSource, DecisionCategory, EmploymentBasis, ReferrerType, ScreenerAnswer, Sector } from "~/generated/prisma/enums";
 import { nextCaseReference } from "~/cases/reference.server";
 import { closureData } from "./closures";
 import {
@@ -17,23 +17,37 @@ import {
   childData,
   CONTACT_SOURCES,
   contactData,
+  HAS_ORGANISATION,
+  intakeAnswers,
   referrerData,
   storyFor,
   subjectData,
   type CaseFacts,
   type ChildFields,
   type ReferrerFields,
+  type ReferrerOrganisation,
   type SubjectFields,
 } from "./contacts";
 import { adviceData, decisionData, firstDecisionTimes, initialConsiderationText, revisionTime, type DecisionFields } from "./decisions";
 import { employerActionData, employerInvestigationData } from "./employer";
 import { actionData, attendeesFor, meetingData, type MeetingInput } from "./meetings";
-import { organisationData, type OrganisationPool, type OrgRef } from "./organisations";
+import { isFosterCarer } from "./jobs";
+import {
+  agencyData,
+  agencyKindFor,
+  councilOf,
+  organisationData,
+  otherAuthority,
+  type AgencyKind,
+  type OrganisationPool,
+  type OrgRef,
+  type PoolKey,
+} from "./organisations";
 import { delayReasonData, onwardReferralData, outcomeData } from "./outcomes";
 import { personName } from "./people";
 import { policeChallengeData, policeData, policeUpdateData, type PoliceInput } from "./police";
 import { progressRecords, type CaseRecords, type Progress } from "./progress";
-import { pickScenario, type Scenario } from "./scenarios";
+import { agencyOf, pickScenario, referrerTypesFor, type Scenario } from "./scenarios";
 import { between, chance, faker, pick, toDate, weighted } from "./shared";
 import { section47Data } from "./social-care";
 
@@ -51,7 +65,9 @@ export type EarlierContact = {
  * What to put on a case. Everything is optional: `createCase(db)` makes a
  * contact awaiting a decision. Each record given is completed with realistic
  * defaults; `decisions` get revisions 1..n in order. Officer fields
- * (decidedById, recordedById...) default to allocatedToId.
+ * (decidedById, recordedById...) default to allocatedToId. Case columns
+ * given win, e.g. `childInImmediateDanger: true` (by default true for one
+ * recent online form in 40), `happenedOnline` (by default the scenario's).
  */
 export type CaseOverrides = CaseFields &
   CaseRecords & {
@@ -67,13 +83,26 @@ export type CaseOverrides = CaseFields &
     manager?: Pick<User, "id">;
     /** who logs it when it comes by phone, email, letter or in person (the online form logs itself) */
     loggedBy?: Pick<User, "id">;
-    /** the subject's employer; null for none; by default one of the subject's sector */
+    /**
+     * the subject's employer; null for none; by default one of the subject's
+     * sector (the referrer's organisation when the employer refers; for a
+     * foster carer, their fostering service)
+     */
     employer?: OrgRef | null;
-    /** the referrer's organisation; by default the employer, or another agency's */
+    /** agency and supply staff's agency; null for none; by default one that places staff in the sector */
+    agency?: OrgRef | null;
+    /** the referrer's organisation; by default the employer's for an employer, another agency's for another professional, else none */
     referrerOrganisation?: OrgRef | null;
-    /** existing organisations to take the employer and referrer's organisation from, by sector, instead of making new ones */
+    /** existing organisations to take the employer, agency and referrer's organisation from, by sector, instead of making new ones */
     organisationPool?: OrganisationPool;
+    /**
+     * who referred it; `type` decides what else they give (an anonymous
+     * referrer nothing, only an employer or another professional an
+     * organisation); by default the scenario's usual referrer
+     */
     referrer?: ReferrerFields;
+    /** the public form's screener as answered (only the form asks it: by default none when staff logged it); null for none */
+    screener?: { worksWithChildren: ScreenerAnswer; aboutConduct: ScreenerAnswer } | null;
     /** the person the concern is about; give identityId to add a contact about someone already known */
     subject?: SubjectFields;
     /**
@@ -94,9 +123,11 @@ const NOT_COLUMNS: Record<Exclude<keyof CaseOverrides, keyof CaseFields>, true> 
   manager: true,
   loggedBy: true,
   employer: true,
+  agency: true,
   referrerOrganisation: true,
   organisationPool: true,
   referrer: true,
+  screener: true,
   subject: true,
   repeatOf: true,
   children: true,
@@ -123,25 +154,39 @@ const columnsGiven = (overrides: CaseOverrides): CaseFields =>
  * plain rows for createCases. Ids are random UUIDs, not faker's.
  */
 export function buildCase(overrides: CaseOverrides = {}) {
-  const { receivedOn, progress, allocatedTo, manager, loggedBy, referrer, subject, repeatOf, children, decisions } = overrides;
+  const { receivedOn, progress, allocatedTo, manager, loggedBy, referrer, subject, repeatOf, children, decisions, screener } = overrides;
   const caseFields = columnsGiven(overrides);
   const named = caseFields.namedProfessional ?? true;
-  const scenario = overrides.scenario ?? pickScenario(decisions?.at(-1)?.category ?? progress?.decision ?? undefined, named);
+  const givenOrganisation = overrides.referrerOrganisation ?? undefined;
+  const scenario =
+    overrides.scenario ?? pickScenario(decisions?.at(-1)?.category ?? progress?.decision ?? undefined, named, givenOrganisation?.sector);
   const { receivedAt, source } = caseFields.receivedAt
     ? { receivedAt: new Date(caseFields.receivedAt), source: caseFields.source ?? weighted(CONTACT_SOURCES) }
     : arrival(receivedOn ?? faker.date.recent({ days: 3 }), caseFields.source);
-  const sector = subject?.sector ?? pick(scenario.sectors);
-  const { employer, referrerOrg } = organisationsFor(overrides, scenario, sector, named);
+  const referrerType = referrerTypeOf(overrides, scenario);
+  // An employer that refers its own staff: the person works there.
+  const atReferrer = referrerType === "EMPLOYER" && givenOrganisation && overrides.employer === undefined;
+  const sector = subject?.sector ?? (atReferrer ? givenOrganisation.sector : pick(scenario.sectors));
+  const intake = intakeAnswers(scenario, source);
   // A decided case has had its initial consideration.
   const considered =
     Boolean(decisions?.length || progress?.decision) ||
     (progress?.decision === null && progress.considered === true) ||
     caseFields.initialConsideredAt !== undefined;
 
-  const person = subjectData(scenario, sector, named, employer !== null, receivedAt, { ...(repeatOf && sameAs(repeatOf)), ...subject });
+  const person = subjectData(scenario, sector, named, receivedAt, { ...(repeatOf && sameAs(repeatOf)), ...subject });
+  const { employer, agency, fosteringService, referrerOrg } = organisationsFor(overrides, {
+    scenario,
+    sector,
+    named,
+    referrerType,
+    source,
+    jobTitle: person.jobTitle ?? null,
+    employmentBasis: person.employmentBasis ?? null,
+  });
   // A repeat subject shares the earlier contact's Identity once the match is confirmed at initial consideration.
   const identityId = subject?.identityId ?? (repeatOf && considered ? repeatOf.identity.id : undefined);
-  const place = employer?.name ?? person.employerName ?? "the setting";
+  const place = employer?.name || person.employerName || "the setting";
   const kids = (children ?? Array.from({ length: between(...scenario.children) }, () => ({}))).map((ch) =>
     childData(sector, scenario.ages, place, ch),
   );
@@ -159,6 +204,8 @@ export function buildCase(overrides: CaseOverrides = {}) {
     jobTitle: person.jobTitle ?? null,
     employmentBasis: person.employmentBasis ?? null,
     harm,
+    online: caseFields.happenedOnline ?? scenario.online ?? false,
+    danger: caseFields.childInImmediateDanger ?? intake.childInImmediateDanger ?? false,
   };
 
   const times = firstDecisionTimes(receivedAt);
@@ -177,7 +224,11 @@ export function buildCase(overrides: CaseOverrides = {}) {
     source,
     receivedAt,
     namedProfessional: named,
-    ...contactData(scenario, story, { receivedAt, harm, children: kids.length, policeInvolved: c.policeInvolved }),
+    ...intake,
+    ...(screener !== undefined
+      ? { screenerWorksWithChildren: screener?.worksWithChildren ?? null, screenerAboutConduct: screener?.aboutConduct ?? null }
+      : {}),
+    ...contactData(scenario, story, { receivedAt, referrerType, harm, children: kids.length, policeInvolved: c.policeInvolved }),
     loggedById: source === "ONLINE_FORM" ? null : (loggedBy?.id ?? null),
     allocatedToId: officerId,
     ...(considered
@@ -194,14 +245,23 @@ export function buildCase(overrides: CaseOverrides = {}) {
 
   return {
     receivedAt,
-    organisations: [employer, referrerOrg]
+    organisations: [employer, agency, referrerOrg.record as OrgPlan]
       .filter((o, i, all) => o?.create && all.indexOf(o) === i)
       .map((o) => ({ ...o!.create!, id: o!.id })),
     /** the subject's Identity, made with the case unless it was given */
     identity: { id: identityId ?? randomUUID(), isNew: !identityId },
     caseRow,
-    referrer: { ...referrerData(scenario, referrerOrg, source, referrer ?? {}), organisationId: referrerOrg?.id ?? null },
-    subject: { id: subjectId, employerId: employer?.id ?? null, ...person },
+    referrer: {
+      ...referrerData(referrerType, referrerOrg, { sector, source, subject: selfOf(person) }, referrer ?? {}),
+      organisationId: referrerOrg.record?.id ?? null,
+    },
+    subject: {
+      id: subjectId,
+      employerId: employer?.id ?? null,
+      agencyId: agency?.id ?? null,
+      fosteringServiceId: fosteringService?.id ?? null,
+      ...person,
+    },
     /** the prior-history match with the earlier contact about the same person */
     personMatch: repeatOf && priorHistoryMatch(subjectId, repeatOf, considered ? caseRow : null),
     children: kids,
@@ -223,44 +283,108 @@ export function buildCase(overrides: CaseOverrides = {}) {
 }
 
 /** An organisation on a case: an existing one, or (with `create`) one to make with this id. */
-type OrgPlan = { id: string; name: string; sector: Sector; create?: ReturnType<typeof organisationData> } | null;
+type OrgPlan = (OrgRef & { create?: ReturnType<typeof organisationData> }) | null;
 
 /**
- * The subject's employer (as given, or one of the sector's, often none known
- * when no professional is named) and the referrer's organisation (as given,
- * the employer, another agency's, or none for a parent or the public).
+ * Who referred: the type given, else the scenario's usual referrer (now and
+ * then another); with an organisation given, one who has an organisation.
  */
-function organisationsFor(overrides: CaseOverrides, scenario: Scenario, sector: Sector, named: boolean) {
-  const { employer: employerGiven, referrerOrganisation, organisationPool, subject, referrer } = overrides;
+function referrerTypeOf({ referrer, referrerOrganisation }: CaseOverrides, scenario: Scenario): ReferrerType {
+  if (referrer?.type) return referrer.type;
+  const usual = weighted(referrerTypesFor(scenario));
+  if ((referrerOrganisation || referrer?.organisationId) && !HAS_ORGANISATION.includes(usual)) {
+    return agencyOf(scenario) ? "OTHER_PROFESSIONAL" : "EMPLOYER";
+  }
+  return usual;
+}
+
+/** Where another professional refers from when the scenario names no agency: social care, police and health most. */
+const OTHER_AGENCIES: readonly Sector[] = [
+  "CHILDRENS_SOCIAL_CARE",
+  "CHILDRENS_SOCIAL_CARE",
+  "POLICE",
+  "HEALTH_COMMUNITY",
+  "HEALTH_ACUTE",
+  "HEALTH_GP",
+  "PROBATION_YOUTH_JUSTICE",
+];
+
+/** The share of other professionals on a staff form whose organisation is kept only as typed (no type given). */
+const TYPED_ONLY = 0.2;
+
+type Choices = {
+  scenario: Scenario;
+  sector: Sector;
+  named: boolean;
+  referrerType: ReferrerType;
+  source: ContactSource;
+  jobTitle: string | null;
+  employmentBasis: EmploymentBasis | null;
+};
+
+/**
+ * The subject's employer (as given, the referring employer, or one of the
+ * sector's; none known now and then when no professional is named and
+ * someone else refers), their agency if agency staff, their fostering
+ * service if a foster carer (their employer too), and the referrer's
+ * organisation: an employer's is the employer, another professional's
+ * another agency's (on a staff form sometimes only its name as typed),
+ * another LADO's or a regulator's only a name, anyone else's none.
+ */
+function organisationsFor(overrides: CaseOverrides, { scenario, sector, named, referrerType, source, jobTitle, employmentBasis }: Choices) {
+  const { employer: employerGiven, agency: agencyGiven, referrerOrganisation, organisationPool: pool, subject, referrer } = overrides;
+  const employerRefers = referrerType === "EMPLOYER";
   const employer: OrgPlan =
     employerGiven !== undefined
       ? employerGiven
       : subject?.employerId
-        ? { id: subject.employerId, name: "the setting", sector }
-        : !scenario.nobodyNamed && (named || chance(0.4))
-          ? organisationIn(sector, organisationPool)
-          : null;
-  const by = scenario.referredBy ?? "employer";
-  const referrerOrg: OrgPlan =
-    referrerOrganisation !== undefined
-      ? referrerOrganisation
-      : referrer?.organisationId
-        ? { id: referrer.organisationId, name: "", sector: "OTHER" }
-        : by === "employer"
-          ? employer
-          : by === "parent" || by === "public"
+        ? { id: subject.employerId, name: "", sector }
+        : employerRefers && referrerOrganisation
+          ? referrerOrganisation
+          : scenario.nobodyNamed
             ? null
-            : organisationIn(by, organisationPool);
-  return { employer, referrerOrg };
+            : named || employerRefers || chance(0.4)
+              ? organisationIn(sector, pool)
+              : null;
+  const agency: OrgPlan =
+    agencyGiven !== undefined
+      ? agencyGiven
+      : subject?.agencyId
+        ? { id: subject.agencyId, name: "", sector: "OTHER" }
+        : employmentBasis === "AGENCY_SUPPLY" && (named || employer) && chance(0.9)
+          ? organisationIn(`agency:${agencyKindFor(sector)}`, pool)
+          : null;
+  const fosteringService = isFosterCarer(jobTitle, sector) ? employer : null;
+
+  let referrerOrg: ReferrerOrganisation = { record: null, typed: null };
+  if (referrerOrganisation !== undefined) referrerOrg = { record: referrerOrganisation, typed: null };
+  else if (referrer?.organisationId) referrerOrg = { record: { id: referrer.organisationId, name: "", sector: "OTHER" }, typed: null };
+  else if (employerRefers) referrerOrg = { record: employer, typed: null };
+  else if (referrerType === "OTHER_PROFESSIONAL") {
+    const from = agencyOf(scenario) ?? pick(OTHER_AGENCIES);
+    const organisation = organisationIn(from, pool);
+    referrerOrg =
+      source !== "ONLINE_FORM" && chance(TYPED_ONLY)
+        ? { record: null, typed: organisation.name, sector: from }
+        : { record: organisation, typed: null };
+  } else if (referrerType === "OTHER_LADO") referrerOrg = { record: null, typed: councilOf(otherAuthority()) };
+  else if (referrerType === "REGULATOR") referrerOrg = { record: null, typed: "Ofsted" };
+  return { employer, agency, fosteringService, referrerOrg };
 }
 
-/** One of the pool's organisations of the sector, or a new one when it has none. */
-function organisationIn(sector: Sector, pool: OrganisationPool | undefined): NonNullable<OrgPlan> {
-  const known = pool?.get(sector);
+/** One of the pool's organisations of the sector (or agencies of the kind), or a new one when it has none. */
+function organisationIn(key: PoolKey, pool: OrganisationPool | undefined): NonNullable<OrgPlan> {
+  const known = pool?.get(key);
   if (known?.length) return pick(known);
-  const create = organisationData(sector);
-  return { id: randomUUID(), name: create.name, sector, create };
+  const create = key.startsWith("agency:") ? agencyData(key.slice("agency:".length) as AgencyKind) : organisationData(key as Sector);
+  return { id: randomUUID(), name: create.name, sector: create.sector, create };
 }
+
+/** A named subject's name, for a referrer who is the person themselves. */
+const selfOf = (person: { firstName?: string | null; lastName?: string | null }) =>
+  person.firstName && person.lastName
+    ? { first: person.firstName, last: person.lastName, full: `${person.firstName} ${person.lastName}` }
+    : null;
 
 /** A repeat subject: the earlier contact's name and date of birth, as the referrer gives them again. */
 const sameAs = ({ subject }: EarlierContact): SubjectFields => ({

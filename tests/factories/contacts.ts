@@ -2,11 +2,11 @@
 // person it is about and the children, as a referrer gives them; and the
 // facts about it that the records made later are written from.
 import type { Prisma } from "~/db.server";
-import type { ContactSource, EmploymentBasis, HarmCategory, Sector, Sex } from "~/generated/prisma/enums";
+import type { ContactSource, EmploymentBasis, HarmCategory, ReferrerType, ScreenerAnswer, Sector, Sex } from "~/generated/prisma/enums";
 import { londonDay, londonMoment, TIME_ZONE } from "~/utils/dates";
-import { employmentBasisFor, referrerRoleFor, SCHOOLS } from "./jobs";
-import { organisationName, type OrgRef } from "./organisations";
-import { ETHNICITIES, LAST_NAMES, personalEmail, personName, ukAddress, ukLandline, ukMobile, workEmail } from "./people";
+import { employmentBasisFor, referrerRoleFor, roleGroupFor, SCHOOLS } from "./jobs";
+import type { OrgRef } from "./organisations";
+import { ethnicGroup, LAST_NAMES, personalEmail, personName, ukAddress, ukLandline, ukMobile, workEmail, type Name } from "./people";
 import { jobTitleFor, type Scenario, type Story } from "./scenarios";
 import {
   addDays,
@@ -44,6 +44,10 @@ export type CaseFacts = {
   jobTitle: string | null;
   employmentBasis: EmploymentBasis | null;
   harm: HarmCategory[];
+  /** it happened online (Case.happenedOnline) */
+  online: boolean;
+  /** flagged on receipt: a child in immediate danger */
+  danger: boolean;
   policeInvolved: boolean;
 };
 
@@ -51,12 +55,13 @@ export type CaseFacts = {
 // How and when it came in
 // ---------------------------------------------------------------------------
 
-/** How contacts come in, most through the online form. */
+/** How contacts come in, most through the online form; now and then forwarded by the front door (MASH). */
 export const CONTACT_SOURCES: Weights<ContactSource> = [
-  ["ONLINE_FORM", 45],
-  ["PHONE", 25],
-  ["EMAIL", 20],
-  ["LETTER", 4],
+  ["ONLINE_FORM", 43],
+  ["PHONE", 24],
+  ["EMAIL", 19],
+  ["FRONT_DOOR", 5],
+  ["LETTER", 3],
   ["IN_PERSON", 6],
 ];
 /** With the office closed, only the online form and email bring contacts. */
@@ -83,14 +88,14 @@ export function arrival(day: Date, source: ContactSource = weighted(isWorkingDay
 // The subject, the children and the referrer
 // ---------------------------------------------------------------------------
 
-export function subjectData(
-  scenario: Scenario,
-  sector: Sector,
-  named: boolean,
-  hasEmployer: boolean,
-  receivedAt: Date,
-  fields: SubjectFields,
-) {
+/**
+ * The person as the referrer describes them: with a named professional,
+ * who they are (ethnic group in London's proportions, when known); always
+ * their job, its role group and how they are employed when the job is
+ * known. Their employer, agency and fostering service are organisations
+ * (buildCase): nothing is kept as typed.
+ */
+export function subjectData(scenario: Scenario, sector: Sector, named: boolean, receivedAt: Date, fields: SubjectFields) {
   const sex = fields.sex ?? weighted<Sex>([["MALE", 56], ["FEMALE", 43], ...(named ? [] : [["NOT_KNOWN", 20] as const])]);
   const name = personName(sex);
   const jobTitle = fields.jobTitle !== undefined ? fields.jobTitle : !named && chance(0.3) ? null : jobTitleFor(scenario, sector);
@@ -101,7 +106,8 @@ export function subjectData(
         lastName: name.last,
         previousNames: sex === "FEMALE" && chance(0.12) ? [pick(LAST_NAMES)] : [],
         dateOfBirth: dateOnly(faker.date.birthdate({ mode: "age", min: age, max: age, refDate: receivedAt })),
-        ethnicity: chance(0.6) ? pick(ETHNICITIES) : null,
+        // Not always asked when staff log a call; NOT_KNOWN when asked and the referrer did not know.
+        ethnicGroup: chance(0.85) ? ethnicGroup() : null,
         address: chance(0.55) ? ukAddress() : null,
         startDate: dateOnly(addDays(receivedAt, -between(60, 365 * Math.min(15, age - 20)))),
         otherWorkWithChildren: chance(0.15)
@@ -116,9 +122,9 @@ export function subjectData(
   return {
     sex: named ? sex : sex === "NOT_KNOWN" ? null : sex,
     jobTitle,
-    employmentBasis: jobTitle ? employmentBasisFor(jobTitle) : null,
+    roleGroup: jobTitle ? roleGroupFor(jobTitle) : null,
+    employmentBasis: jobTitle ? employmentBasisFor(jobTitle, sector) : null,
     sector,
-    employerName: !hasEmployer && chance(0.4) ? organisationName(sector) : null,
     ...data,
     ...fields,
   };
@@ -138,6 +144,9 @@ const CHILD_AGES: Partial<Record<Sector, [number, number]>> = {
   SECURE_ESTATE: [14, 17],
   TRANSPORT: [5, 17],
   PRIVATE_TUTORING_CHILDCARE: [7, 15],
+  YOUTH_SERVICE: [11, 17],
+  SUPPORTED_ACCOMMODATION: [16, 17],
+  FIRE_RESCUE: [12, 17],
 };
 
 export function childData(sector: Sector, ages: [number, number] | undefined, place: string, fields: ChildFields) {
@@ -166,33 +175,90 @@ export function describeChild(child: { ageYears?: number | null; sex?: Sex | nul
   return `a ${child.ageYears}-year-old${noun ? ` ${noun}` : ""}`;
 }
 
-export function referrerData(scenario: Scenario, organisation: OrgRef | null, source: ContactSource, fields: ReferrerFields) {
-  const name = personName();
-  const by = scenario.referredBy ?? "employer";
-  if (by === "parent" || by === "public") {
-    return {
-      name: by === "public" && chance(0.4) ? null : name.full,
-      role: by === "parent" ? "Parent" : "Member of the public",
-      organisationId: null,
-      phone: ukMobile(),
-      email: source === "PHONE" ? null : personalEmail(name),
-      seniorManagerAware: null,
-      ...fields,
-    };
-  }
-  return {
+/** Referrers asked for their organisation (an employer, another professional): the only ones with an Organisation. */
+export const HAS_ORGANISATION: readonly ReferrerType[] = ["EMPLOYER", "OTHER_PROFESSIONAL"];
+
+/**
+ * The referrer's organisation: a record (its id is set by buildCase), or
+ * only a name as typed, with the sector the factory had in mind for it.
+ */
+export type ReferrerOrganisation = { record: OrgRef | null; typed: string | null; sector?: Sector };
+
+/**
+ * The referrer, as their type has them give it (the public form asks each
+ * type its own questions): an employer or another professional their role,
+ * organisation and work contact details, the employer also whether its
+ * senior manager knows; another authority's LADO or a regulator the
+ * authority or body by name; a parent, child, member of the public or the
+ * person themselves only their name and how to reach them; someone
+ * anonymous nothing.
+ */
+export function referrerData(
+  type: ReferrerType,
+  { record, typed, sector: typedSector }: ReferrerOrganisation,
+  { sector, source, subject }: { sector: Sector; source: ContactSource; subject: Name | null },
+  fields: ReferrerFields,
+) {
+  const name = type === "SELF" && subject ? subject : personName();
+  const personal = {
     name: name.full,
-    role: referrerRoleFor(organisation?.sector ?? "OTHER"),
-    organisationId: organisation?.id ?? null,
-    phone: chance(0.5) ? ukLandline() : ukMobile(),
-    email: organisation ? workEmail(name, organisation.name) : personalEmail(name),
-    seniorManagerAware: weighted([
-      ["YES", 80],
-      ["NO", 12],
-      ["UNKNOWN", 8],
-    ] as const),
-    ...fields,
+    role: null,
+    organisationName: null,
+    phone: ukMobile(),
+    email: source === "PHONE" && chance(0.6) ? null : personalEmail(name),
+    seniorManagerAware: null,
   };
+  const made = (() => {
+    switch (type) {
+      case "EMPLOYER":
+      case "OTHER_PROFESSIONAL": {
+        const organisation = record?.name ?? typed;
+        return {
+          name: name.full,
+          role: referrerRoleFor(record?.sector ?? typedSector ?? (type === "EMPLOYER" ? sector : "OTHER")),
+          organisationName: record ? null : typed,
+          phone: chance(0.5) ? ukLandline() : ukMobile(),
+          email: organisation ? workEmail(name, organisation) : personalEmail(name),
+          seniorManagerAware:
+            type === "EMPLOYER"
+              ? weighted([
+                  ["YES", 80],
+                  ["NO", 12],
+                  ["UNKNOWN", 8],
+                ] as const)
+              : null,
+        };
+      }
+      case "OTHER_LADO":
+      case "REGULATOR":
+        return {
+          name: name.full,
+          role:
+            type === "OTHER_LADO"
+              ? pick(["LADO", "Designated officer (LADO)", "Safeguarding in education manager (LADO)"])
+              : sector.startsWith("EARLY_YEARS")
+                ? "Early years regulatory inspector"
+                : "Social care regulatory inspector",
+          organisationName: typed,
+          phone: ukLandline(),
+          email: workEmail(name, typed ?? "council"),
+          seniorManagerAware: null,
+        };
+      case "CHILD_YOUNG_PERSON":
+        // Often just a first name, and an email address rather than a phone number.
+        return {
+          ...personal,
+          name: chance(0.5) ? name.first : name.full,
+          phone: chance(0.4) ? ukMobile() : null,
+          email: personalEmail(name),
+        };
+      case "ANONYMOUS":
+        return { name: null, role: null, organisationName: null, phone: null, email: null, seniorManagerAware: null };
+      default:
+        return personal;
+    }
+  })();
+  return { type, organisationId: null, ...made, ...fields };
 }
 
 // ---------------------------------------------------------------------------
@@ -227,18 +293,79 @@ export function storyFor(
   };
 }
 
+/**
+ * The public form's screener as answered: mostly yes and yes; "not sure"
+ * more often when the caller barely knows the person, or the concern is
+ * about their life outside work (now and then "no", carrying on anyway).
+ */
+function screenerAnswers(scenario: Scenario) {
+  const outsideWork = scenario.harm.every((h) => h === "SUITABILITY");
+  return {
+    screenerWorksWithChildren: weighted<ScreenerAnswer>(
+      scenario.nobodyNamed
+        ? [
+            ["YES", 1],
+            ["NOT_SURE", 1],
+          ]
+        : [
+            ["YES", 92],
+            ["NOT_SURE", 8],
+          ],
+    ),
+    screenerAboutConduct: weighted<ScreenerAnswer>(
+      outsideWork
+        ? [
+            ["YES", 60],
+            ["NOT_SURE", 35],
+            ["NO", 5],
+          ]
+        : [
+            ["YES", 92],
+            ["NOT_SURE", 8],
+          ],
+    ),
+  };
+}
+
+/**
+ * The screener's answers on the public form (none when staff logged it), and
+ * whether a child was in immediate danger: no (on a staff form now and then
+ * not recorded). A contact with a child in danger is made only when asked
+ * for (`childInImmediateDanger: true`): it goes to the top of the triage
+ * queue, so one made by chance would reorder other tests' queues.
+ */
+export function intakeAnswers(scenario: Scenario, source: ContactSource) {
+  if (source !== "ONLINE_FORM") {
+    return { screenerWorksWithChildren: null, screenerAboutConduct: null, childInImmediateDanger: chance(0.7) ? false : null };
+  }
+  return { ...screenerAnswers(scenario), childInImmediateDanger: false };
+}
+
 /** The contact's own fields: what happened, in the referrer's words, and what had been done before it came in. */
 export function contactData(
   scenario: Scenario,
   story: Story,
-  { receivedAt, harm, children, policeInvolved }: { receivedAt: Date; harm: HarmCategory[]; children: number; policeInvolved: boolean },
+  {
+    receivedAt,
+    referrerType,
+    harm,
+    children,
+    policeInvolved,
+  }: {
+    receivedAt: Date;
+    referrerType: ReferrerType;
+    harm: HarmCategory[];
+    children: number;
+    policeInvolved: boolean;
+  },
 ) {
-  const byEmployer = (scenario.referredBy ?? "employer") === "employer";
+  const byEmployer = referrerType === "EMPLOYER";
   const incidentFrom = dateOnly(addDays(receivedAt, -between(0, 10)));
   const policeInformed = policeInvolved && chance(0.6) ? ("YES" as const) : pick(["NO", "NO", "UNKNOWN"] as const);
   return {
     summary: scenario.summary(story),
     reportedHarmCategories: harm,
+    happenedOnline: scenario.online ?? false,
     followedRestraint: scenario.restraint ?? (harm.includes("PHYSICAL") ? false : null),
     incidentFrom,
     incidentTo: chance(0.2) ? dateOnly(addDays(incidentFrom, between(1, 20))) : null,

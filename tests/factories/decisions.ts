@@ -65,11 +65,12 @@ const CRITERIA_TEXT: Record<HarmCriterion, string> = {
   UNSUITABLE: "may not be suitable to work with children",
 };
 
-function harmCriteriaFor(harm: readonly HarmCategory[]): HarmCriterion[] {
+/** The harm criteria an allegation meets, from its categories of harm and whether it happened online. */
+function harmCriteriaFor(harm: readonly HarmCategory[], online: boolean): HarmCriterion[] {
   const criteria = new Set<HarmCriterion>();
   if (harm.includes("PHYSICAL") || harm.includes("NEGLECT") || harm.includes("EMOTIONAL")) criteria.add("HARMED_CHILD");
   if (harm.includes("SEXUAL")) (["CRIMINAL_OFFENCE", "RISK_OF_HARM"] as const).forEach((c) => criteria.add(c));
-  if (harm.includes("ONLINE_CONDUCT")) criteria.add("RISK_OF_HARM");
+  if (online) criteria.add("RISK_OF_HARM");
   if (harm.includes("SUITABILITY")) criteria.add("UNSUITABLE");
   if (harm.includes("PHYSICAL") && chance(0.4)) criteria.add("CRIMINAL_OFFENCE");
   return criteria.size ? [...criteria] : ["UNSUITABLE"];
@@ -103,7 +104,7 @@ export const revisionTime = (previous: Date) => notAfterNow(officeTime(previous,
 /** A decision made at `decidedAt` (unless given); `revised`: it replaces an earlier one. */
 export function decisionData(c: CaseFacts, decidedAt: Date, revised: boolean, fields: DecisionFields) {
   const category = fields.category ?? "ADVICE";
-  const criteria = category === "ALLEGATION" ? harmCriteriaFor(c.harm) : [];
+  const criteria = category === "ALLEGATION" ? harmCriteriaFor(c.harm, c.online) : [];
   return {
     category,
     harmCriteria: criteria,

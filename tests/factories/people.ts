@@ -1,8 +1,8 @@
 // People and how to reach them: first names and surnames that read like a
 // London borough, invented neighbourhoods and streets, and phone numbers,
 // postcodes and email addresses that look real but reach no one.
-import type { Sex } from "~/generated/prisma/enums";
-import { between, faker, pick, slug } from "./shared";
+import type { EthnicGroup, Sex } from "~/generated/prisma/enums";
+import { between, chance, faker, pick, slug, weighted, type Weights } from "./shared";
 
 // faker's en_GB names are mostly American; these read like a London borough.
 const FIRST_NAMES = {
@@ -245,19 +245,34 @@ export const STREETS = [
   "Beaumont Street",
 ] as const;
 
-export const ETHNICITIES = [
-  "White British",
-  "White Irish",
-  "White other",
-  "Black British: Caribbean",
-  "Black British: African",
-  "Asian British: Indian",
-  "Asian British: Pakistani",
-  "Asian British: Bangladeshi",
-  "Mixed: White and Black Caribbean",
-  "Mixed: other",
-  "Any other ethnic group",
-] as const;
+/**
+ * London's population by ethnic group at the 2021 census (ONS, percentages
+ * of usual residents, rounded): the people a London LADO hears about.
+ */
+const LONDON_ETHNIC_GROUPS: Weights<EthnicGroup> = [
+  ["ASIAN_INDIAN", 7.5],
+  ["ASIAN_PAKISTANI", 3.3],
+  ["ASIAN_BANGLADESHI", 3.7],
+  ["ASIAN_CHINESE", 1.7],
+  ["ASIAN_OTHER", 4.6],
+  ["BLACK_AFRICAN", 7.9],
+  ["BLACK_CARIBBEAN", 3.9],
+  ["BLACK_OTHER", 1.6],
+  ["MIXED_WHITE_BLACK_CARIBBEAN", 1.5],
+  ["MIXED_WHITE_BLACK_AFRICAN", 0.9],
+  ["MIXED_WHITE_ASIAN", 1.5],
+  ["MIXED_OTHER", 1.9],
+  ["WHITE_BRITISH", 36.8],
+  ["WHITE_IRISH", 1.8],
+  ["WHITE_GYPSY_IRISH_TRAVELLER", 0.1],
+  ["WHITE_ROMA", 0.4],
+  ["WHITE_OTHER", 14.7],
+  ["OTHER_ARAB", 1.6],
+  ["OTHER_ANY", 4.7],
+];
+
+/** An ethnic group in London's proportions; NOT_KNOWN when the referrer did not know (about one in ten). */
+export const ethnicGroup = (): EthnicGroup => (chance(0.1) ? "NOT_KNOWN" : weighted(LONDON_ETHNIC_GROUPS));
 
 export type Name = { first: string; last: string; full: string };
 

@@ -1,9 +1,9 @@
 // Referral scenarios: the kinds of concern a LADO hears, each with where it
 // happens, the harm, who usually refers it, the decisions it can plausibly
 // reach, and a summary in the referrer's own words.
-import type { AllegationMadeBy, DecisionCategory, HarmCategory, RedirectTarget, Sector } from "~/generated/prisma/enums";
+import type { AllegationMadeBy, DecisionCategory, HarmCategory, RedirectTarget, ReferrerType, Sector } from "~/generated/prisma/enums";
 import { JOB_TITLES, SCHOOLS } from "./jobs";
-import { cap, pick, weighted } from "./shared";
+import { cap, pick, weighted, type Weights } from "./shared";
 
 /** Where people who work with children work, schools most often (for scenarios that fit anyone). */
 const ANY_WORKPLACE: readonly Sector[] = [
@@ -32,6 +32,10 @@ const ANY_WORKPLACE: readonly Sector[] = [
   "LOCAL_AUTHORITY_OTHER",
   "ADOPTION",
   "ARMED_FORCES",
+  "YOUTH_SERVICE",
+  "SUPPORTED_ACCOMMODATION",
+  "INDEPENDENT_FOSTERING_AGENCY",
+  "FIRE_RESCUE",
 ];
 
 /** What a summary can say about the people in it. */
@@ -59,12 +63,21 @@ export type Scenario = {
   sectors: readonly Sector[];
   jobTitles?: readonly string[];
   harm: HarmCategory[];
+  /** it happened online (messages, social media, images): Case.happenedOnline */
+  online?: true;
+  /** during physical intervention or restraint */
   restraint?: boolean;
   /** the threshold decisions this kind of contact plausibly reaches */
   decisions: readonly DecisionCategory[];
   madeBy: AllegationMadeBy;
-  /** "employer" (default), a parent, a member of the public, or another agency's sector */
-  referredBy?: "employer" | "parent" | "public" | Sector;
+  /**
+   * who usually refers it: "employer" (default), a parent, a member of the
+   * public, a child or young person, the person themselves, someone
+   * anonymous, or another agency's sector
+   */
+  referredBy?: "employer" | "parent" | "public" | "child" | "self" | "anonymous" | Sector;
+  /** who else refers it now and then, by weight beside the usual referrer's (see referrerTypesFor) */
+  alsoReferredBy?: Weights<ReferrerType>;
   /** the referrer gives no name and no employer (so never a named professional) */
   nobodyNamed?: true;
   /** where advice on it is usually redirected */
@@ -119,7 +132,8 @@ export const scenarios: readonly Scenario[] = [
     key: "snapchat-messages",
     weight: 6,
     sectors: ["SECONDARY_SCHOOL", "FURTHER_EDUCATION", "SPORTS_LEISURE", "INDEPENDENT_SCHOOL"],
-    harm: ["ONLINE_CONDUCT", "SEXUAL"],
+    harm: ["SEXUAL"],
+    online: true,
     decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
     madeBy: "PARENT_CARER",
     location: "Online (Snapchat)",
@@ -144,12 +158,14 @@ export const scenarios: readonly Scenario[] = [
   {
     key: "foster-smacking",
     weight: 4,
-    sectors: ["FOSTERING"],
+    sectors: ["FOSTERING", "FOSTERING", "INDEPENDENT_FOSTERING_AGENCY"],
     jobTitles: ["Foster carer"],
     harm: ["PHYSICAL"],
     decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
     madeBy: "CHILD",
     referredBy: "CHILDRENS_SOCIAL_CARE",
+    // The placing authority's LADO, when the child is placed from elsewhere.
+    alsoReferredBy: [["OTHER_LADO", 0.25]],
     location: "Foster home",
     children: [1, 2],
     ages: [5, 15],
@@ -159,8 +175,9 @@ export const scenarios: readonly Scenario[] = [
   {
     key: "coach-gifts",
     weight: 5,
-    sectors: ["SPORTS_LEISURE", "VOLUNTARY_COMMUNITY", "ARMED_FORCES"],
-    harm: ["SEXUAL", "ONLINE_CONDUCT"],
+    sectors: ["SPORTS_LEISURE", "SPORTS_LEISURE", "VOLUNTARY_COMMUNITY", "ARMED_FORCES", "YOUTH_SERVICE", "FIRE_RESCUE"],
+    harm: ["SEXUAL"],
+    online: true,
     decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
     madeBy: "COLLEAGUE",
     location: "Training ground and online",
@@ -177,6 +194,8 @@ export const scenarios: readonly Scenario[] = [
     decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
     madeBy: "OTHER_PROFESSIONAL",
     referredBy: "POLICE",
+    // The LADO where the person lives, passing on what police told them.
+    alsoReferredBy: [["OTHER_LADO", 0.15]],
     location: "Subject's home (outside work)",
     children: [0, 0],
     summary: (s) =>
@@ -186,10 +205,12 @@ export const scenarios: readonly Scenario[] = [
     key: "indecent-images",
     weight: 3,
     sectors: ANY_WORKPLACE,
-    harm: ["SEXUAL", "ONLINE_CONDUCT", "SUITABILITY"],
+    harm: ["SEXUAL", "SUITABILITY"],
+    online: true,
     decisions: ["ALLEGATION"],
     madeBy: "OTHER_PROFESSIONAL",
     referredBy: "POLICE",
+    alsoReferredBy: [["OTHER_LADO", 0.2]],
     location: "Subject's home (outside work)",
     children: [0, 0],
     summary: (s) =>
@@ -225,7 +246,7 @@ export const scenarios: readonly Scenario[] = [
   {
     key: "youth-leader-hugs",
     weight: 3,
-    sectors: ["FAITH_ORGANISATION", "VOLUNTARY_COMMUNITY"],
+    sectors: ["FAITH_ORGANISATION", "VOLUNTARY_COMMUNITY", "YOUTH_SERVICE"],
     harm: ["SEXUAL", "EMOTIONAL"],
     decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
     madeBy: "PARENT_CARER",
@@ -238,7 +259,7 @@ export const scenarios: readonly Scenario[] = [
   {
     key: "residential-punch",
     weight: 4,
-    sectors: ["RESIDENTIAL_CHILDRENS_HOME", "SECURE_ESTATE"],
+    sectors: ["RESIDENTIAL_CHILDRENS_HOME", "RESIDENTIAL_CHILDRENS_HOME", "SECURE_ESTATE", "SUPPORTED_ACCOMMODATION"],
     harm: ["PHYSICAL"],
     decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
     madeBy: "CHILD",
@@ -267,7 +288,8 @@ export const scenarios: readonly Scenario[] = [
     weight: 3,
     sectors: ["PRIVATE_TUTORING_CHILDCARE"],
     jobTitles: ["Private tutor"],
-    harm: ["SEXUAL", "ONLINE_CONDUCT"],
+    harm: ["SEXUAL"],
+    online: true,
     decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
     madeBy: "PARENT_CARER",
     referredBy: "parent",
@@ -287,8 +309,11 @@ export const scenarios: readonly Scenario[] = [
       "PRIMARY_SCHOOL",
       "EARLY_YEARS_NURSERY",
       "VOLUNTARY_COMMUNITY",
+      "HOUSING",
+      "INDEPENDENT_ADOPTION_AGENCY",
     ],
-    harm: ["SUITABILITY", "ONLINE_CONDUCT"],
+    harm: ["SUITABILITY"],
+    online: true,
     decisions: ["ADVICE", "CAUSE_FOR_CONCERN"],
     madeBy: "ANONYMOUS",
     location: "Social media (outside work)",
@@ -314,7 +339,8 @@ export const scenarios: readonly Scenario[] = [
   {
     key: "drink-driving",
     weight: 4,
-    sectors: ANY_WORKPLACE,
+    // Adult services too: the person may not work with children at all.
+    sectors: [...ANY_WORKPLACE, "ADULT_SOCIAL_CARE", "ADULT_PRISON", "HOUSING"],
     harm: ["SUITABILITY"],
     decisions: ["ADVICE"],
     madeBy: "OTHER",
@@ -348,6 +374,8 @@ export const scenarios: readonly Scenario[] = [
     decisions: ["ADVICE", "CAUSE_FOR_CONCERN", "ALLEGATION"],
     madeBy: "PARENT_CARER",
     referredBy: "parent",
+    // Ofsted, after the parent told them.
+    alsoReferredBy: [["REGULATOR", 0.35]],
     location: "Childminder's home",
     children: [1, 2],
     redirects: ["OFSTED"],
@@ -384,8 +412,9 @@ export const scenarios: readonly Scenario[] = [
   {
     key: "personal-number",
     weight: 4,
-    sectors: ["SECONDARY_SCHOOL", "FURTHER_EDUCATION"],
-    harm: ["SUITABILITY", "ONLINE_CONDUCT"],
+    sectors: ["SECONDARY_SCHOOL", "SECONDARY_SCHOOL", "FURTHER_EDUCATION", "YOUTH_SERVICE"],
+    harm: ["SUITABILITY"],
+    online: true,
     decisions: ["ADVICE", "CAUSE_FOR_CONCERN"],
     madeBy: "COLLEAGUE",
     location: "Online (WhatsApp)",
@@ -424,12 +453,94 @@ export const scenarios: readonly Scenario[] = [
     summary: (s) =>
       `A parent has complained that during supervised contact on ${s.day}, ${s.who} pushed ${s.child} down into a chair and said "sit still or contact ends now". The parent filmed part of it on their phone. ${cap(s.who)} accepts raising ${s.their} voice but denies any physical contact.`,
   },
+  {
+    key: "young-person-messages",
+    weight: 2,
+    sectors: ["SECONDARY_SCHOOL", "FURTHER_EDUCATION", "SPORTS_LEISURE", "RESIDENTIAL_CHILDRENS_HOME", "YOUTH_SERVICE"],
+    harm: ["SEXUAL", "EMOTIONAL"],
+    online: true,
+    decisions: ["CAUSE_FOR_CONCERN", "ALLEGATION"],
+    madeBy: "CHILD",
+    referredBy: "child",
+    location: "Online (Instagram)",
+    children: [1, 1],
+    ages: [14, 17],
+    summary: (s) =>
+      `I am ${s.age} and I go to ${s.place}. ${cap(s.who)} keeps messaging me on Instagram late at night, saying I am ${s.their} favourite and that I should not tell anyone we talk. Last week ${s.they} asked me to send a photo. My friend said I should tell someone. I do not want to get in trouble and I have not told my mum yet.`,
+  },
+  {
+    key: "self-report-caution",
+    weight: 2,
+    sectors: ["PRIMARY_SCHOOL", "SECONDARY_SCHOOL", "EARLY_YEARS_NURSERY", "SPORTS_LEISURE", "HEALTH_ACUTE", "YOUTH_SERVICE"],
+    harm: ["SUITABILITY"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN"],
+    madeBy: "OTHER",
+    referredBy: "self",
+    location: "Outside work",
+    children: [0, 0],
+    redirects: ["EMPLOYER_HR", "NOT_WITHIN_REMIT"],
+    summary: (s) =>
+      `I work at ${s.place} and I want to tell you myself before anyone else does. On ${s.day} I was given a police caution for common assault after an argument with a neighbour got out of hand. No children were involved and it had nothing to do with work. I have told my manager, who suggested I contact the LADO. I would like to know what happens now.`,
+  },
+  {
+    key: "anonymous-concern",
+    weight: 2,
+    sectors: ["PRIMARY_SCHOOL", "SECONDARY_SCHOOL", "EARLY_YEARS_NURSERY", "RESIDENTIAL_CHILDRENS_HOME", "SPORTS_LEISURE"],
+    harm: ["EMOTIONAL", "SUITABILITY"],
+    decisions: ["ADVICE", "CAUSE_FOR_CONCERN"],
+    madeBy: "ANONYMOUS",
+    referredBy: "anonymous",
+    location: "At work",
+    children: [0, 1],
+    redirects: ["EMPLOYER_HR", "LOW_LEVEL_CONCERNS"],
+    summary: (s) =>
+      `I do not want to give my name because I could lose my job. ${cap(s.who)} at ${s.place} often comes in smelling of alcohol and shouts at the children on the mornings it happens. Other staff have noticed but nobody has said anything to the manager. I am worried that something will happen to one of the children.`,
+  },
 ];
 
-/** A scenario by weight, optionally one that can reach `decision`; with a named professional unless `named` is false. */
-export function pickScenario(decision?: DecisionCategory, named = true): Scenario {
-  const fitting = scenarios.filter((s) => (!decision || s.decisions.includes(decision)) && (!named || !s.nobodyNamed));
-  return weighted(fitting.map((s) => [s, s.weight] as const));
+/**
+ * A scenario by weight, optionally one that can reach `decision`; with a
+ * named professional unless `named` is false (never then one where the
+ * person refers themselves); where one fits, one that happens in `sector`
+ * (an employer referring its own staff).
+ */
+export function pickScenario(decision?: DecisionCategory, named = true, sector?: Sector): Scenario {
+  const fitting = scenarios.filter(
+    (s) => (!decision || s.decisions.includes(decision)) && (named ? !s.nobodyNamed : s.referredBy !== "self"),
+  );
+  const inSector = sector ? fitting.filter((s) => s.sectors.includes(sector)) : [];
+  return weighted((inSector.length ? inSector : fitting).map((s) => [s, s.weight] as const));
+}
+
+/** The referrer type of each kind of usual referrer; another agency's sector means another professional. */
+const USUAL_REFERRERS: Record<Exclude<NonNullable<Scenario["referredBy"]>, Sector>, Weights<ReferrerType>> = {
+  employer: [["EMPLOYER", 1]],
+  parent: [["PARENT_CARER", 1]],
+  // Four in ten callers from the public will not give their name.
+  public: [
+    ["MEMBER_OF_PUBLIC", 0.6],
+    ["ANONYMOUS", 0.4],
+  ],
+  child: [["CHILD_YOUNG_PERSON", 1]],
+  self: [["SELF", 1]],
+  anonymous: [["ANONYMOUS", 1]],
+};
+
+/** The agency (its sector) that usually refers a kind of concern, if another agency does. */
+export const agencyOf = (scenario: Scenario): Sector | null =>
+  scenario.referredBy && !(scenario.referredBy in USUAL_REFERRERS) ? (scenario.referredBy as Sector) : null;
+
+/**
+ * Who refers a kind of concern, by weight: the usual referrer's type, and
+ * (alsoReferredBy, each a share of all its referrals) those who refer it
+ * now and then, such as another authority's LADO or Ofsted.
+ */
+export function referrerTypesFor(scenario: Scenario): Weights<ReferrerType> {
+  const by = scenario.referredBy ?? "employer";
+  const usual = by in USUAL_REFERRERS ? USUAL_REFERRERS[by as keyof typeof USUAL_REFERRERS] : ([["OTHER_PROFESSIONAL", 1]] as const);
+  const others = scenario.alsoReferredBy ?? [];
+  const left = 1 - others.reduce((sum, [, share]) => sum + share, 0);
+  return [...usual.map(([type, weight]) => [type, weight * left] as const), ...others];
 }
 
 /** A job that fits the scenario and sector. */
