@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { staffFormToken } from "~/auth/guard.server";
+import { homeFor } from "~/auth/home";
 import { currentSession } from "~/auth/session.server";
 import { ErrorPage, errorText, type ErrorText } from "~/components/error-page";
 import { Shell } from "~/components/layout";
@@ -100,10 +101,12 @@ export function ErrorBoundary() {
   const root = useRouteLoaderData<typeof loader>("root");
   const text = errorText(useRouteError(), errorPages);
   const { SERVICE_NAME } = usePublicEnv();
+  // The member of staff's own work, which they can always open (a 403 must not link back to where it came from).
+  const home = homeFor(root?.user?.roles ?? []);
   return (
     <Document title={`${text.title} - ${SERVICE_NAME}`}>
       <Shell user={root?.user ?? null}>
-        <ErrorPage text={text} back={{ to: "/", label: "Go to the start page" }} />
+        <ErrorPage text={text} back={{ to: home.path, label: `Go to ${home.label}` }} />
       </Shell>
     </Document>
   );

@@ -2,6 +2,7 @@
 // failure, Ctrl-C or when the time limit is reached), percentiles, and a
 // database of its own.
 import pg from "pg";
+import { z } from "zod";
 import { openDatabaseServer, withDatabase } from "../server/database";
 import { migrate } from "../server/migrate";
 
@@ -9,6 +10,20 @@ const steps: (() => Promise<void>)[] = [];
 let cleaning: Promise<void> | undefined;
 
 /** Registers a clean-up step; steps run newest first. */
+/** The sizes a bench runs at, from a comma-separated setting ("200000,1000000"), smallest first. */
+export const benchSizes = z
+  .string()
+  .default("200000,1000000")
+  .transform((s) => s.split(",").map(Number))
+  .pipe(z.array(z.number().int().min(1_000).max(5_000_000)).min(1))
+  .transform((sizes) => [...sizes].sort((a, b) => a - b));
+
+/** Whether to keep a bench's database afterwards ("1"), to run again without building it. */
+export const benchKeep = z
+  .enum(["0", "1"])
+  .default("0")
+  .transform((v) => v === "1");
+
 export function onCleanup(step: () => Promise<unknown>) {
   steps.push(async () => void (await step()));
 }

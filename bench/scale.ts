@@ -17,23 +17,19 @@ import pg from "pg";
 import { z } from "zod";
 import { startAppServer, type AppServer, signInOverHttp } from "../tests/e2e/browser";
 import { growTo } from "./bulk-cases";
-import { benchDatabase, limitRun, onCleanup, percentile, runBench } from "./harness";
+import { benchDatabase, benchKeep, benchSizes, limitRun, onCleanup, percentile, runBench } from "./harness";
 import { explainSlowest, recordPageSql, timeSql } from "./page-sql";
 
 const settings = z
   .object({
-    BENCH_SCALE_SIZES: z
-      .string()
-      .default("200000,1000000")
-      .transform((s) => s.split(",").map(Number))
-      .pipe(z.array(z.number().int().min(1_000).max(5_000_000)).min(1)),
-    BENCH_SCALE_KEEP: z.enum(["0", "1"]).default("0"),
+    BENCH_SCALE_SIZES: benchSizes,
+    BENCH_SCALE_KEEP: benchKeep,
     BENCH_SCALE_REQUESTS: z.coerce.number().int().min(20).default(30),
     BENCH_SCALE_EXPLAIN: z.enum(["0", "1"]).default("0"),
   })
   .parse(process.env);
-const SIZES = [...settings.BENCH_SCALE_SIZES].sort((a, b) => a - b);
-const KEEP = settings.BENCH_SCALE_KEEP === "1";
+const SIZES = settings.BENCH_SCALE_SIZES;
+const KEEP = settings.BENCH_SCALE_KEEP;
 const REQUESTS = settings.BENCH_SCALE_REQUESTS;
 const WARM_UP = 3;
 const DATABASE = "lado_bench_scale";

@@ -53,7 +53,8 @@ const MORE_LADOS = 2;
 const CONTACTS_PER_YEAR = [52, 80, 92, 66];
 /** Threshold decisions in each year, as in the Wandsworth report (152/62/18 of 232): about 60% / 25% / 15%. */
 const DECISION_SHARES: Weights<DecisionCategory> = [
-  ["ADVICE", 60],
+  ["ADVICE", 56],
+  ["NOT_LADO", 4],
   ["CAUSE_FOR_CONCERN", 25],
   ["ALLEGATION", 15],
 ];
@@ -279,7 +280,7 @@ function summary(plans: Plan[]) {
   const outcomes = OUTCOME_SHARES.map(([o]) => `${allegations.filter((a) => a.concluded?.outcome === o).length} ${o.toLowerCase()}`);
   return (
     `${plans.length} contacts from ${financialYear(plans[0]!.receivedOn)} ` +
-    `(${decided(null).length} awaiting decision, ${decided("ADVICE").length} advice, ${decided("CAUSE_FOR_CONCERN").length} cause for concern, ` +
+    `(${decided(null).length} awaiting decision, ${decided("ADVICE").length} advice, ${decided("NOT_LADO").length} not a LADO matter, ${decided("CAUSE_FOR_CONCERN").length} cause for concern, ` +
     `${allegations.length} allegations: ${allegations.filter((a) => !a.concluded).length} open, ${outcomes.join(", ")}), ` +
     `${allegations.filter((a) => a.revisedFrom).length} revised decisions, ${plans.filter((p) => p.repeatOf).length} repeat subjects`
   );

@@ -8,8 +8,15 @@ import { db } from "~/db.server";
 import { storeFile } from "~/documents/storage.server";
 import { queueEmail } from "~/messages/outbox.server";
 import { csrfToken, findDraft, startDraft } from "~/referrals/drafts.server";
+import * as adviceTracker from "~/routes/advice";
+import * as adviceExport from "~/routes/advice[.]csv";
 import * as trailByUser from "~/routes/audit-trail.users.$userId";
+import * as advice from "~/routes/cases.$reference.advice/route";
 import * as caseTrail from "~/routes/cases.$reference.audit-trail/route";
+import * as allocate from "~/routes/cases.$reference_.allocate";
+import * as linkContacts from "~/routes/cases.$reference_.link";
+import * as decisions from "~/routes/cases.$reference.decisions/route";
+import * as priorHistory from "~/routes/cases.$reference.prior-history/route";
 import * as summary from "~/routes/cases.$reference._index/route";
 import * as contactsNew from "~/routes/contacts.new";
 import * as download from "~/routes/documents.$documentId";
@@ -34,6 +41,17 @@ function traced(...args: Parameters<typeof request>) {
   const req = request(...args);
   req.headers.set("X-Request-Id", REQUEST_ID);
   return req;
+}
+
+/** A later contact about someone known before, whose prior-history section has suggested the match. */
+async function suggestedMatch() {
+  const subject = { firstName: "Imogen", lastName: "Pennyworth", dateOfBirth: new Date("1979-08-21") };
+  await createCase(db, { receivedAt: new Date("2025-01-06T10:00:00Z"), subject });
+  const file = await createCase(db, { subject });
+  const caller = await signedIn(["LADO"]);
+  await run(priorHistory.loader, request(`/cases/${file.reference}/prior-history`, { caller }), { reference: file.reference });
+  const match = await db.personMatch.findFirstOrThrow({ where: { person: { caseId: file.id }, status: "SUGGESTED" } });
+  return { file, caller, matchId: match.id };
 }
 
 type Expected = { userId: string | null; subjectType: string | null; subjectId: string | null; caseId: string | null };
@@ -62,6 +80,28 @@ const fire: Record<AuditAction, () => Promise<Expected>> = {
     const caller = await signedIn(["LADO"]);
     await run(summary.loader, traced(`/cases/${file.reference}`, { caller }), { reference: file.reference });
     return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
+  },
+  "case.allocate": async () => {
+    const file = await createCase(db);
+    const lado = await createUser(db, { roles: ["LADO"] });
+    const caller = await signedIn(["MANAGER"]);
+    const form = { intent: "allocate", lado: lado.id };
+    const { value } = await run(allocate.action, traced(`/cases/${file.reference}/allocate`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
+  },
+  "case.link": async () => {
+    const first = await createCase(db, { receivedAt: new Date("2026-01-05T10:00:00Z") });
+    const later = await createCase(db, { receivedAt: new Date("2026-01-06T10:00:00Z") });
+    const caller = await signedIn(["LADO"]);
+    const form = { reference: first.reference, reason: "DUPLICATE" };
+    const { value } = await run(linkContacts.action, traced(`/cases/${later.reference}/link`, { caller, form }), {
+      reference: later.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "case", subjectId: later.id, caseId: later.id };
   },
   "referral.submit": async () => {
     const made = await createContact(
@@ -165,6 +205,63 @@ const fire: Record<AuditAction, () => Promise<Expected>> = {
     expect(statusOf(value)).toBe(302);
     return { userId: caller.user.id, subjectType: "bank-holiday", subjectId: "2098-06-18", caseId: null };
   },
+  "case.initial-consideration": async () => {
+    const file = await createCase(db);
+    const caller = await signedIn(["LADO"]);
+    const form = { intent: "consider", priorHistorySeen: "yes", immediateActions: "NONE" };
+    const { value } = await run(decisions.action, traced(`/cases/${file.reference}/decisions`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
+  },
+  "case.decide": async () => {
+    const file = await createCase(db, { progress: { decision: null, considered: true } });
+    const caller = await signedIn(["LADO"]);
+    const form = { intent: "decide", basedOn: "0", category: "ADVICE", rationale: "Below the threshold: advice given." };
+    const { value } = await run(decisions.action, traced(`/cases/${file.reference}/decisions`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
+  },
+  "cause-for-concern.record": async () => {
+    const file = await createCase(db, { decisions: [{ category: "CAUSE_FOR_CONCERN" }] });
+    const caller = await signedIn(["LADO"]);
+    const form = {
+      intent: "agreement",
+      agreedActions: "The head will interview the teacher and report back.",
+      "agreedAt-day": "2",
+      "agreedAt-month": "3",
+      "agreedAt-year": "2026",
+      "reportBackBy-day": "30",
+      "reportBackBy-month": "3",
+      "reportBackBy-year": "2026",
+    };
+    const { value } = await run(decisions.action, traced(`/cases/${file.reference}/decisions`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
+  },
+  "prior-history.confirm": async () => {
+    const { file, caller, matchId } = await suggestedMatch();
+    const form = { intent: "confirm", match: matchId };
+    const { value } = await run(priorHistory.action, traced(`/cases/${file.reference}/prior-history`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "person-match", subjectId: matchId, caseId: file.id };
+  },
+  "prior-history.reject": async () => {
+    const { file, caller, matchId } = await suggestedMatch();
+    const form = { intent: "reject", match: matchId };
+    const { value } = await run(priorHistory.action, traced(`/cases/${file.reference}/prior-history`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "person-match", subjectId: matchId, caseId: file.id };
+  },
   "bank-holiday.remove": async () => {
     await db.bankHoliday.create({ data: { date: new Date("2098-06-19T00:00:00Z"), title: "Founders' Day" } });
     const caller = await signedIn(["ADMIN"]);
@@ -177,6 +274,34 @@ const fire: Record<AuditAction, () => Promise<Expected>> = {
     );
     expect(statusOf(value)).toBe(302);
     return { userId: caller.user.id, subjectType: "bank-holiday", subjectId: "2098-06-19", caseId: null };
+  },
+  "advice.record": async () => {
+    const file = await createCase(db, { decisions: [{ category: "ADVICE" }] });
+    const caller = await signedIn(["LADO"]);
+    const form = { intent: "advice", adviceGiven: "Keep a written record and monitor.", redirectedTo: "NONE" };
+    const { value } = await run(advice.action, traced(`/cases/${file.reference}/advice`, { caller, form }), { reference: file.reference });
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
+  },
+  "advice.letter": async () => {
+    const file = await createCase(db, { progress: { decision: "ADVICE" }, referrer: { type: "EMPLOYER", name: "Sam Okafor" } });
+    const caller = await signedIn(["LADO"]);
+    const form = { intent: "letter", method: "POST" };
+    const { value } = await run(advice.action, traced(`/cases/${file.reference}/advice`, { caller, form }), { reference: file.reference });
+    expect(statusOf(value)).toBe(302);
+    const letter = await db.adviceRecord.findUniqueOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "document", subjectId: letter.followUpLetterId, caseId: file.id };
+  },
+  "advice-tracker.view": async () => {
+    const caller = await signedIn(["MANAGER"]);
+    await run(adviceTracker.loader, traced("/advice?named=no", { caller }));
+    return { userId: caller.user.id, subjectType: "advice-tracker", subjectId: "advice", caseId: null };
+  },
+  "advice-tracker.export": async () => {
+    const caller = await signedIn(["LADO"]);
+    const { value } = await run(adviceExport.loader, traced("/advice.csv", { caller }), {}, { dataRequest: false });
+    await (value as Response).text();
+    return { userId: caller.user.id, subjectType: "advice-tracker", subjectId: "advice", caseId: null };
   },
 };
 

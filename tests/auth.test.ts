@@ -55,7 +55,8 @@ describe("sign-in", () => {
       signIn.action,
       request("/sign-in", { form: { email: "safe@example.org", password: PASSWORD, returnTo: "//evil.example/x" } }),
     );
-    expect((value as Response).headers.get("Location")).toBe("/cases");
+    // Home instead: a LADO's is the triage queue (tests/home.test.ts has every role's).
+    expect((value as Response).headers.get("Location")).toBe("/triage");
   });
 });
 

@@ -6,6 +6,7 @@ import * as caseFile from "~/routes/cases.$reference/route";
 import * as summary from "~/routes/cases.$reference._index/route";
 import * as caseTrail from "~/routes/cases.$reference.audit-trail/route";
 import * as closure from "~/routes/cases.$reference.closure/route";
+import * as adviceSection from "~/routes/cases.$reference.advice/route";
 import * as decisions from "~/routes/cases.$reference.decisions/route";
 import * as documents from "~/routes/cases.$reference.documents/route";
 import * as emails from "~/routes/cases.$reference.emails/route";
@@ -13,6 +14,7 @@ import * as employer from "~/routes/cases.$reference.employer/route";
 import * as meetings from "~/routes/cases.$reference.meetings/route";
 import * as outcome from "~/routes/cases.$reference.outcome/route";
 import * as police from "~/routes/cases.$reference.police/route";
+import * as priorHistory from "~/routes/cases.$reference.prior-history/route";
 import * as referral from "~/routes/cases.$reference.referral/route";
 import * as casesIndex from "~/routes/cases._index";
 import { createCase } from "./factories";
@@ -21,7 +23,9 @@ import { bodyOf, request, run, signedIn, statusOf } from "./helpers";
 const sections = [
   ["summary", summary],
   ["referral", referral],
+  ["prior-history", priorHistory],
   ["decisions", decisions],
+  ["advice", adviceSection],
   ["meetings", meetings],
   ["police", police],
   ["employer", employer],
@@ -76,6 +80,7 @@ describe("the case file", () => {
     expect(header.sections.map((s) => s.slug)).toEqual([
       "",
       "referral",
+      "prior-history",
       "decisions",
       "meetings",
       "police",
@@ -92,7 +97,16 @@ describe("the case file", () => {
     const shown = bodyOf<{ sections: { slug: string }[] }>(
       (await run(caseFile.loader, request(`/cases/${advice.reference}`, { caller: manager }), { reference: advice.reference })).value,
     );
-    expect(shown.sections.map((s) => s.slug)).toEqual(["", "referral", "decisions", "documents", "emails", "audit-trail"]);
+    expect(shown.sections.map((s) => s.slug)).toEqual([
+      "",
+      "referral",
+      "prior-history",
+      "decisions",
+      "advice",
+      "documents",
+      "emails",
+      "audit-trail",
+    ]);
   });
 
   it("flags at the top of every section a contact whose referrer said a child was in immediate danger", async () => {

@@ -196,6 +196,39 @@ describe("delivery through GOV.UK Notify", () => {
     expect(await message(limited.id)).toMatchObject({ status: "QUEUED", attempts: 1 });
   });
 
+  it("fails a letter at once, without asking Notify, when there is no template for letters (NOTIFY_LETTER_TEMPLATE_ID)", async () => {
+    const requests = fakeNotify();
+    const file = await createCase(db);
+    const document = await db.document.create({
+      data: {
+        caseId: file.id,
+        kind: "ADVICE_LETTER",
+        filename: "letter.pdf",
+        mediaType: "application/pdf",
+        sizeBytes: 1,
+        sha256: "0".repeat(64),
+        storageKey: `2026/11/${randomUUID()}`,
+      },
+    });
+    const { id } = await db.$transaction((tx) =>
+      outbox.queueEmail(tx, {
+        caseId: file.id,
+        template: "advice-letter",
+        to: "dsl@school.example.org",
+        subject: "s",
+        body: "b",
+        documentId: document.id,
+      }),
+    );
+    expect(await outbox.deliverDueMessages()).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(requests).toHaveLength(0);
+    expect(await message(id)).toMatchObject({
+      status: "FAILED",
+      documentId: document.id,
+      lastError: "NOTIFY_LETTER_TEMPLATE_ID is not set, so a letter cannot be sent by email (see the README)",
+    });
+  });
+
   it("retries when Notify cannot be reached at all", async () => {
     fakeNotify(() => HttpResponse.error());
     const { id } = await queue();

@@ -25,10 +25,24 @@ export type AuditAction =
   | "user.update"
   | "bank-holiday.add"
   | "bank-holiday.change"
-  | "bank-holiday.remove";
+  | "bank-holiday.remove"
+  | "case.allocate"
+  | "case.initial-consideration"
+  | "case.decide"
+  | "case.link"
+  | "prior-history.confirm"
+  | "prior-history.reject"
+  | "cause-for-concern.record"
+  | "advice.record"
+  | "advice.letter"
+  | "advice-tracker.view"
+  | "advice-tracker.export";
 
 /** What an event is about. A case's events also carry the case, so its trail finds them. */
-export type AuditSubject = { type: "case" | "user" | "document" | "message" | "referral-draft" | "bank-holiday"; id: string };
+export type AuditSubject = {
+  type: "case" | "user" | "document" | "message" | "referral-draft" | "bank-holiday" | "person-match" | "advice-tracker";
+  id: string;
+};
 
 export async function recordAudit(
   request: Request,
@@ -72,6 +86,17 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "bank-holiday.add": "Added a bank holiday",
   "bank-holiday.change": "Changed a bank holiday",
   "bank-holiday.remove": "Removed a bank holiday",
+  "case.allocate": "Allocated a contact",
+  "case.initial-consideration": "Recorded the initial consideration",
+  "case.decide": "Recorded a threshold decision",
+  "case.link": "Linked contacts about one matter",
+  "prior-history.confirm": "Confirmed a prior-history match",
+  "prior-history.reject": "Rejected a prior-history match",
+  "cause-for-concern.record": "Recorded the employer's investigation of a cause for concern",
+  "advice.record": "Recorded advice",
+  "advice.letter": "Sent an advice follow-up letter",
+  "advice-tracker.view": "Viewed the advice tracker",
+  "advice-tracker.export": "Exported the advice tracker",
 };
 
 const PAGE_SIZE = 50;

@@ -20,6 +20,12 @@ export const permissions = {
   "contact:log": ["LADO", "MANAGER", "BUSINESS_SUPPORT"],
   /** The triage queue of new contacts. */
   "triage:read": ["LADO", "MANAGER"],
+  /** Allocate a contact to any LADO (a LADO may take an unallocated one with case:write). */
+  "case:allocate": ["MANAGER"],
+  /** Every piece of advice the service has given, and its export. */
+  "advice-tracker:read": ["LADO", "MANAGER"],
+  /** The case-file audits one has been named in (issue 19). */
+  "audits:assigned": ["AUDITOR"],
   /** Outbound email: sent, queued, failed and the outbox. */
   "outbox:read": ["LADO", "MANAGER", "BUSINESS_SUPPORT", "ADMIN"],
   /** Who looked at or changed a case, per case and per user. */

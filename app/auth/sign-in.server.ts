@@ -6,6 +6,7 @@ import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { z } from "zod";
 import { db } from "~/db.server";
+import type { Role } from "~/generated/prisma/enums";
 import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { clientAddress } from "~/utils/client-address.server";
 import { decoyHash, verifyPassword } from "./password.server";
@@ -31,7 +32,7 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password").max(200, "Password must be 200 characters or fewer"),
 });
 
-type SignedIn = { id: string; name: string };
+type SignedIn = { id: string; name: string; roles: Role[] };
 
 export const authenticator = new Authenticator<SignedIn>();
 authenticator.use(
@@ -57,7 +58,7 @@ authenticator.use(
       await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
       await recordAudit(request, { who: user.id, what: "auth.sign-in" }, tx);
     });
-    return { id: user.id, name: user.name };
+    return { id: user.id, name: user.name, roles: user.roles };
   }),
   "form",
 );

@@ -1,6 +1,7 @@
 // The case file's frame: what its header shows, and how a section is read.
 // Every section view reads only what it shows and is audited once, in the
 // same transaction as the read (so a view that cannot be recorded is not shown).
+import { takesAdvice } from "~/advice/advice";
 import type { AuditAction } from "~/audit-trail/audit-trail.server";
 import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { requireCaseAccess } from "~/auth/guard.server";
@@ -26,6 +27,7 @@ export async function caseHeader(caseId: string, roles: Parameters<typeof can>[0
         subject: { select: { firstName: true, lastName: true, jobTitle: true, employerName: true, employer: { select: { name: true } } } },
         allocatedTo: { select: { name: true } },
         decisions: { orderBy: { revision: "desc" }, select: { category: true } },
+        advice: { select: { id: true } },
         closures: { orderBy: { proposedAt: "desc" }, take: 1, select: { signedOffAt: true, returnedReason: true, reopenedAt: true } },
       },
     }),
@@ -46,9 +48,16 @@ export async function caseHeader(caseId: string, roles: Parameters<typeof can>[0
     job: [found.subject?.jobTitle, found.subject?.employer?.name ?? found.subject?.employerName].filter(Boolean).join(", ") || null,
     allocatedTo: found.allocatedTo?.name ?? null,
     flags,
-    sections: visibleSections(isAllegation, (permission) => can(roles, permission)).map(({ slug, title }) => ({ slug, title })),
+    sections: visibleSections(
+      isAllegation,
+      (permission) => can(roles, permission),
+      takesAdvice(found.decisions[0]?.category, Boolean(found.advice)),
+    ).map(({ slug, title }) => ({ slug, title })),
   };
 }
+
+/** A page of the case file outside its section navigation, whose views are audited the same way (cases.$reference_.link). */
+export type CasePage = CaseSectionSlug | "link";
 
 /**
  * A section's loader: checks the user may open this case (and the section's
@@ -59,7 +68,7 @@ export async function caseHeader(caseId: string, roles: Parameters<typeof can>[0
 export async function viewCaseSection<T>(
   request: Request,
   reference: string | undefined,
-  section: CaseSectionSlug,
+  section: CasePage,
   read: (tx: Prisma.TransactionClient, caseId: string) => Promise<T>,
   options: { permission?: Permission; what?: AuditAction } = {},
 ) {

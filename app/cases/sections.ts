@@ -10,6 +10,8 @@ export type CaseSection = {
   title: string;
   /** Shown only for allegations. */
   allegation?: true;
+  /** Shown only for a consultation (app/advice/advice.ts, takesAdvice). */
+  advice?: true;
   /** Shown only to those who hold it. */
   permission?: Permission;
 };
@@ -17,7 +19,9 @@ export type CaseSection = {
 export const caseSections = [
   { slug: "", title: "Summary" },
   { slug: "referral", title: "Referral" },
-  { slug: "decisions", title: "Decisions and advice" },
+  { slug: "prior-history", title: "Prior history" },
+  { slug: "decisions", title: "Decisions" },
+  { slug: "advice", title: "Advice", advice: true },
   { slug: "meetings", title: "Meetings and actions", allegation: true },
   { slug: "police", title: "Police", allegation: true },
   { slug: "employer", title: "Employer", allegation: true },
@@ -31,9 +35,10 @@ export const caseSections = [
 export type CaseSectionSlug = (typeof caseSections)[number]["slug"];
 
 /** The sections this case shows to someone who may, or may not, hold each section's permission. */
-export function visibleSections(isAllegation: boolean, may: (permission: Permission) => boolean): CaseSection[] {
+export function visibleSections(isAllegation: boolean, may: (permission: Permission) => boolean, isAdvice = false): CaseSection[] {
   return caseSections.filter(
-    (section: CaseSection) => (!section.allegation || isAllegation) && (!section.permission || may(section.permission)),
+    (section: CaseSection) =>
+      (!section.allegation || isAllegation) && (!section.advice || isAdvice) && (!section.permission || may(section.permission)),
   );
 }
 

@@ -1,13 +1,14 @@
 // Where a case is in its life, derived from its records (never stored).
 import type { DecisionCategory } from "~/generated/prisma/enums";
 
-export type Stage = "AWAITING_DECISION" | "ADVICE" | "CAUSE_FOR_CONCERN" | "ALLEGATION" | "CLOSURE_PROPOSED" | "CLOSED";
+export type Stage = "AWAITING_DECISION" | DecisionCategory | "CLOSURE_PROPOSED" | "CLOSED";
 
 export const stageLabels: Record<Stage, string> = {
   AWAITING_DECISION: "Awaiting decision",
   ADVICE: "Advice and guidance",
   CAUSE_FOR_CONCERN: "Cause for concern",
   ALLEGATION: "Allegation",
+  NOT_LADO: "Not a LADO matter",
   CLOSURE_PROPOSED: "Closure proposed",
   CLOSED: "Closed",
 };
@@ -17,6 +18,7 @@ export const stageTagColours: Record<Stage, string> = {
   ADVICE: "govuk-tag--blue",
   CAUSE_FOR_CONCERN: "govuk-tag--purple",
   ALLEGATION: "govuk-tag--red",
+  NOT_LADO: "govuk-tag--grey",
   CLOSURE_PROPOSED: "govuk-tag--orange",
   CLOSED: "govuk-tag--grey",
 };

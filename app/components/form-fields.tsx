@@ -1,6 +1,6 @@
 // GOV.UK Design System form components. Each shows its own error message and
 // keeps what was typed.
-import { useEffect, useRef, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, type ReactNode } from "react";
 
 export type FieldState = { errors?: Record<string, string>; values?: Record<string, string | string[]> };
 
@@ -133,15 +133,30 @@ function LabelledField({
   );
 }
 
-export function Button({ children, secondary }: { children: ReactNode; secondary?: boolean }) {
+/** A submit button; `name` and `value` say which of a form's buttons was pressed. */
+export function Button({ children, secondary, name, value }: { children: ReactNode; secondary?: boolean; name?: string; value?: string }) {
   return (
-    <button type="submit" className={`govuk-button${secondary ? " govuk-button--secondary" : ""}`} data-module="govuk-button">
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={`govuk-button${secondary ? " govuk-button--secondary" : ""}`}
+      data-module="govuk-button"
+    >
       {children}
     </button>
   );
 }
 
-type Choice = { value: string; label: ReactNode; hint?: ReactNode };
+type Choice = {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** The "or" option that stands alone ("None of these"): after a divider, and choosing it clears the others (GOV.UK Frontend's script). */
+  exclusive?: boolean;
+  /** A follow-up question revealed when this option is chosen (shown to all without JavaScript). */
+  conditional?: ReactNode;
+};
 type ChoicesProps = {
   name: string;
   legend: ReactNode;
@@ -168,26 +183,38 @@ function Choices({
       <div className={`govuk-${kind} govuk-${kind}--small${inline ? ` govuk-${kind}--inline` : ""}`} data-module={`govuk-${kind}`}>
         {options.map((option, i) => {
           const id = i === 0 ? name : `${name}-${i + 1}`;
+          const conditionalId = option.conditional ? `conditional-${id}` : undefined;
+          const isChecked = checked.includes(option.value);
           return (
-            <div className={`govuk-${kind}__item`} key={option.value}>
-              <input
-                className={`govuk-${kind}__input`}
-                id={id}
-                name={name}
-                type={kind === "radios" ? "radio" : "checkbox"}
-                value={option.value}
-                defaultChecked={checked.includes(option.value)}
-                aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-              />
-              <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
-                {option.label}
-              </label>
-              {option.hint ? (
-                <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
-                  {option.hint}
+            <Fragment key={option.value}>
+              {option.exclusive ? <div className={`govuk-${kind}__divider`}>or</div> : null}
+              <div className={`govuk-${kind}__item`}>
+                <input
+                  className={`govuk-${kind}__input`}
+                  id={id}
+                  name={name}
+                  type={kind === "radios" ? "radio" : "checkbox"}
+                  value={option.value}
+                  defaultChecked={isChecked}
+                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                  data-behaviour={option.exclusive ? "exclusive" : undefined}
+                  data-aria-controls={conditionalId}
+                />
+                <label className={`govuk-label govuk-${kind}__label`} htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div id={`${id}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+              {option.conditional ? (
+                <div className={`govuk-${kind}__conditional${isChecked ? "" : ` govuk-${kind}__conditional--hidden`}`} id={conditionalId}>
+                  {option.conditional}
                 </div>
               ) : null}
-            </div>
+            </Fragment>
           );
         })}
       </div>
@@ -310,6 +337,7 @@ export function Select({
   options,
   state,
   defaultValue,
+  placeholder = "Choose",
 }: {
   name: string;
   label: ReactNode;
@@ -317,6 +345,8 @@ export function Select({
   options: (SelectOption | { group: string; options: SelectOption[] })[];
   state?: FieldState;
   defaultValue?: string;
+  /** The first, empty option ("Any" for a filter). */
+  placeholder?: string;
 }) {
   const error = state?.errors?.[name];
   const option = (o: SelectOption) => (
@@ -333,7 +363,7 @@ export function Select({
         defaultValue={state?.values ? valueOf(state, name) : (defaultValue ?? "")}
         aria-describedby={describedBy(name, hint, error)}
       >
-        <option value="">Choose</option>
+        <option value="">{placeholder}</option>
         {options.map((o) =>
           "group" in o ? (
             <optgroup key={o.group} label={o.group}>

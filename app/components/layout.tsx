@@ -4,6 +4,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~/generated/prisma/enums";
+import { homeFor } from "~/auth/home";
 import { can, type Permission } from "~/auth/permissions";
 import { usePublicEnv } from "~/utils/public-env";
 import { NotificationBanner } from "./notification-banner";
@@ -14,9 +15,11 @@ type ShellUser = { name: string; roles: Role[] } | null;
 const navigation: { to: string; label: string; permission: Permission }[] = [
   { to: "/triage", label: "Triage", permission: "triage:read" },
   { to: "/cases", label: "Cases", permission: "case:read" },
+  { to: "/advice", label: "Advice", permission: "advice-tracker:read" },
   { to: "/contacts/new", label: "Log a contact", permission: "contact:log" },
   { to: "/outbox", label: "Email", permission: "outbox:read" },
   { to: "/audit-trail", label: "Audit trail", permission: "audit-trail:read" },
+  { to: "/audits", label: "Audits", permission: "audits:assigned" },
   { to: "/users", label: "Users", permission: "users:manage" },
   { to: "/settings/bank-holidays", label: "Bank holidays", permission: "settings:manage" },
 ];
@@ -43,7 +46,7 @@ export function Shell({ user, flash, children }: { user: ShellUser; flash?: stri
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
-              <Link to={user ? "/cases" : "/"} className="govuk-service-navigation__link">
+              <Link to={user ? homeFor(user.roles).path : "/"} className="govuk-service-navigation__link">
                 {serviceName}
               </Link>
             </span>

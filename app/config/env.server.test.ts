@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env.server";
 
@@ -42,6 +45,32 @@ describe("configuration", () => {
       parseEnv({ SESSION_SECRET: secret, COUNCIL_NAME: "Barsetshire County Council", DATA_CONTROLLER: "Barsetshire Children's Trust" })
         .DATA_CONTROLLER,
     ).toBe("Barsetshire Children's Trust");
+  });
+  it("reads the council's address as lines, and takes a PNG or JPEG logo but nothing else", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lado-env-"));
+    const png = path.join(dir, "logo.png");
+    fs.writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    const jpeg = path.join(dir, "logo.jpg");
+    fs.writeFileSync(jpeg, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]));
+    const text = path.join(dir, "logo.png.txt");
+    fs.writeFileSync(text, "not an image");
+    try {
+      expect(parseEnv({ SESSION_SECRET: secret, COUNCIL_ADDRESS: "County Hall\\n Barchester \\n\\nBA1 1AA" }).COUNCIL_ADDRESS).toEqual([
+        "County Hall",
+        "Barchester",
+        "BA1 1AA",
+      ]);
+      expect(parseEnv({ SESSION_SECRET: secret }).COUNCIL_ADDRESS).toEqual([]);
+      expect(parseEnv({ SESSION_SECRET: secret, COUNCIL_LOGO_PATH: png }).COUNCIL_LOGO_PATH).toBe(png);
+      expect(parseEnv({ SESSION_SECRET: secret, COUNCIL_LOGO_PATH: jpeg }).COUNCIL_LOGO_PATH).toBe(jpeg);
+      for (const wrong of [text, path.join(dir, "missing.png")]) {
+        expect(() => parseEnv({ SESSION_SECRET: secret, COUNCIL_LOGO_PATH: wrong })).toThrow(
+          "COUNCIL_LOGO_PATH: must be the path of a PNG or JPEG file that the app can read",
+        );
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
   it("logs queries slower than 200 ms by default", () => {
     expect(parseEnv({ SESSION_SECRET: secret }).SLOW_QUERY_MS).toBe(200);

@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start-up. A missing
 // or malformed variable, or in production one left at its demo value, stops
 // the app with a message naming it.
+import fs from "node:fs";
 import { z } from "zod";
 
 const minutes = (fallback: number) =>
@@ -64,9 +65,29 @@ const schema = z
     DPO_EMAIL: z.email("must be an email address").default("data-protection@example.org"),
     /** The data protection officer's postal address, if the notice should give one. */
     DPO_ADDRESS: z.string().min(1).optional(),
+    /** The council's postal address for its letters: lines separated by the two characters \n (or real line breaks). */
+    COUNCIL_ADDRESS: z
+      .string()
+      .optional()
+      .transform((s) =>
+        (s ?? "")
+          .split(/\\n|\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    /** The council's logo for its letters: a PNG or JPEG file (read at start-up, so a wrong path stops the app at once). */
+    COUNCIL_LOGO_PATH: z
+      .string()
+      .min(1)
+      .optional()
+      .refine((file) => file === undefined || imageKind(file) !== null, "must be the path of a PNG or JPEG file that the app can read"),
     /** GOV.UK Notify: without a key, messages go to the outbox shown in the app. */
     NOTIFY_API_KEY: z.string().min(74, "must be a GOV.UK Notify API key").optional(),
     NOTIFY_TEMPLATE_ID: z.uuid("must be the id of a GOV.UK Notify email template with ((subject)) and ((body))").optional(),
+    /** Letters sent by email (the advice follow-up letter) go with a template that also has ((link_to_file)). */
+    NOTIFY_LETTER_TEMPLATE_ID: z
+      .uuid("must be the id of a GOV.UK Notify email template with ((subject)), ((body)) and ((link_to_file))")
+      .optional(),
     /** Every form: the most bytes and fields one may send (a larger one gets a 413 page). */
     FORM_MAX_KB: z.coerce.number().int().min(16).max(10_240).default(512),
     FORM_MAX_FIELDS: z.coerce.number().int().min(10).max(10_000).default(500),
@@ -113,6 +134,25 @@ const schema = z
   .transform((e) => ({ ...e, DATA_CONTROLLER: e.DATA_CONTROLLER ?? e.COUNCIL_NAME }));
 
 export type Env = z.infer<typeof schema>;
+
+/** "png" or "jpeg" from a file's first bytes, or null when it is neither or cannot be read. */
+function imageKind(file: string): "png" | "jpeg" | null {
+  let head: Buffer;
+  try {
+    const fd = fs.openSync(file, "r");
+    try {
+      head = Buffer.alloc(8);
+      fs.readSync(fd, head, 0, 8, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  if (head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return "jpeg";
+  return null;
+}
 
 /**
  * The configuration, or an error naming each problem. In production, settings

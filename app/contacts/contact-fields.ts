@@ -25,10 +25,12 @@ export { LIMITS, MAX_CHILDREN };
 
 const tooLong = (label: string, max: number) => `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`;
 
+// The answer types below are shared with the other staff forms (triage's, for one).
+
 /** Text: trimmed, bounded; "" becomes undefined unless `required` gives the message for it. */
-function text(label: string, max: number, required: string): z.ZodString;
-function text(label: string, max: number, required?: string | false): z.ZodType<string | undefined, string | undefined>;
-function text(label: string, max: number, required?: string | false) {
+export function text(label: string, max: number, required: string): z.ZodString;
+export function text(label: string, max: number, required?: string | false): z.ZodType<string | undefined, string | undefined>;
+export function text(label: string, max: number, required?: string | false) {
   const base = z
     .string(required || undefined)
     .trim()
@@ -42,7 +44,7 @@ function choice<T extends Record<string, string>>(values: T, required: string | 
   return required ? schema : z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 }
 
-const yesNo = (required: string | false) =>
+export const yesNo = (required: string | false) =>
   z
     .preprocess(
       (v) => (v === "" ? undefined : v),
@@ -53,7 +55,7 @@ const yesNo = (required: string | false) =>
 type DateOptions = { required?: string | false; notFuture?: boolean; dateOfBirth?: boolean };
 
 /** A yyyy-mm-dd from a GOV.UK date input, as a Date at midnight UTC (a calendar day). */
-function date(label: string, options: DateOptions) {
+export function date(label: string, options: DateOptions) {
   return z
     .string()
     .optional()
@@ -130,7 +132,7 @@ const req = (mode: Mode, message: string) => (mode === "referral" ? message : fa
  * (zod would skip it), so the page shows every problem at once. Such a check
  * must cope with fields that did not parse.
  */
-const everyProblemAtOnce = () => true;
+export const everyProblemAtOnce = () => true;
 
 // ---------------------------------------------------------------------------
 
@@ -266,11 +268,14 @@ export function childrenSection(count: number) {
   });
 }
 
-const harmCategories = (required: string | false) =>
+/** Checkboxes: none, one or several of a list; at least one only when `required` gives the message for none. */
+export const several = <T extends Record<string, string>>(values: T, required: string | false) =>
   z.preprocess(
     (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(HarmCategory, "Choose from the list")).min(required ? 1 : 0, required || undefined),
+    z.array(z.enum(values, "Choose from the list")).min(required ? 1 : 0, required || undefined),
   );
+
+const harmCategories = (required: string | false) => several(HarmCategory, required);
 
 /**
  * What happened. An employer must say when it found out: it starts the

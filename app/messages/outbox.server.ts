@@ -7,6 +7,7 @@
 import { NotifyClient } from "notifications-node-client";
 import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { env } from "~/config/env.server";
+import { readDocument } from "~/documents/storage.server";
 import { db, isDatabaseUnavailable, type Prisma } from "~/db.server";
 import type { MessageStatus } from "~/generated/prisma/enums";
 import { log as appLog } from "~/utils/log.server";
@@ -28,7 +29,15 @@ const WORKER_INTERVAL_MS = 30_000;
 /** Counts and errors only: never an address, subject or body. */
 const log = appLog.with({ component: "email" });
 
-type NewMessage = { caseId: string | null; template: string; to: string; subject: string; body: string };
+type NewMessage = {
+  caseId: string | null;
+  template: string;
+  to: string;
+  subject: string;
+  body: string;
+  /** A stored letter to send with it, as a file the recipient downloads through Notify. */
+  documentId?: string;
+};
 
 /**
  * Records an email to send, inside the caller's transaction: if the
@@ -43,6 +52,7 @@ export async function queueEmail(tx: Prisma.TransactionClient, message: NewMessa
       toAddress: message.to,
       subject: message.subject,
       body: message.body,
+      documentId: message.documentId ?? null,
       status: configured ? "QUEUED" : "OUTBOX",
       nextAttemptAt: configured ? new Date() : null,
     },
@@ -56,12 +66,31 @@ export async function queueEmail(tx: Prisma.TransactionClient, message: NewMessa
 
 let client: { key: string; notify: NotifyClient } | undefined;
 
-function notify(): { notify: NotifyClient; templateId: string; apiKey: string } | null {
-  const { NOTIFY_API_KEY: apiKey, NOTIFY_TEMPLATE_ID: templateId } = env();
+function notify(): { notify: NotifyClient; templateId: string; letterTemplateId: string | undefined; apiKey: string } | null {
+  const { NOTIFY_API_KEY: apiKey, NOTIFY_TEMPLATE_ID: templateId, NOTIFY_LETTER_TEMPLATE_ID: letterTemplateId } = env();
   if (!apiKey || !templateId) return null;
   if (client?.key !== apiKey) client = { key: apiKey, notify: new NotifyClient(apiKey) };
-  return { notify: client.notify, templateId, apiKey };
+  return { notify: client.notify, templateId, letterTemplateId, apiKey };
 }
+
+/**
+ * A letter goes as a file the recipient downloads from Notify: only after
+ * typing their email address (the link alone is not enough, should the email
+ * be forwarded), and for a limited time (they are asked to keep their copy).
+ */
+const LETTER_DOWNLOAD = { confirmEmailBeforeDownload: true, retentionPeriod: "4 weeks" } as const;
+
+/** A message's letter as Notify's ((link_to_file)) personalisation; thrown failures are permanent (no retry can help). */
+async function letterUpload(notifyClient: NotifyClient, documentId: string) {
+  const document = await db.document.findUnique({ where: { id: documentId }, select: { storageKey: true, filename: true } });
+  const bytes = document && (await readDocument(document.storageKey));
+  if (!document || !bytes) throw permanentFailure("The letter's stored file is missing");
+  return notifyClient.prepareUpload(bytes, { filename: document.filename, ...LETTER_DOWNLOAD });
+}
+
+/** A message that cannot be sent as it stands, found before asking Notify: retrying cannot mend it. */
+class NotSendable extends Error {}
+const permanentFailure = (text: string) => new NotSendable(text);
 
 type Failure = { status: number | null; text: string };
 
@@ -120,7 +149,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 // Delivery
 // ---------------------------------------------------------------------------
 
-type Claimed = { id: string; toAddress: string; subject: string; body: string; attempts: number; createdAt: Date };
+type Claimed = {
+  id: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+  documentId: string | null;
+  attempts: number;
+  createdAt: Date;
+};
 type Counts = { sent: number; retrying: number; failed: number };
 
 /**
@@ -140,8 +177,17 @@ async function claim(now: Date, ids: string[] | null): Promise<Claimed[]> {
       LIMIT ${BATCH_SIZE}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "toAddress", "subject", "body", "attempts", "createdAt"`;
+    RETURNING "id", "toAddress", "subject", "body", "documentId", "attempts", "createdAt"`;
   return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/** The template for a message: with a letter, the one that has ((link_to_file)). */
+function templateFor(config: NonNullable<ReturnType<typeof notify>>, message: Claimed) {
+  if (!message.documentId) return config.templateId;
+  if (!config.letterTemplateId) {
+    throw permanentFailure("NOTIFY_LETTER_TEMPLATE_ID is not set, so a letter cannot be sent by email (see the README)");
+  }
+  return config.letterTemplateId;
 }
 
 async function deliver(now: Date, ids: string[] | null): Promise<Counts> {
@@ -152,8 +198,12 @@ async function deliver(now: Date, ids: string[] | null): Promise<Counts> {
     const attempts = message.attempts + 1;
     try {
       const response = await withTimeout(
-        config.notify.sendEmail(config.templateId, message.toAddress, {
-          personalisation: { subject: message.subject, body: message.body },
+        config.notify.sendEmail(templateFor(config, message), message.toAddress, {
+          personalisation: {
+            subject: message.subject,
+            body: message.body,
+            ...(message.documentId ? { link_to_file: await letterUpload(config.notify, message.documentId) } : {}),
+          },
           reference: message.id,
         }),
         SEND_TIMEOUT_MS,
@@ -165,8 +215,9 @@ async function deliver(now: Date, ids: string[] | null): Promise<Counts> {
       });
       counts.sent++;
     } catch (error) {
-      const failure = describeFailure(error, [config.apiKey, message.body]);
-      const giveUp = permanent(failure) || attempts >= MAX_ATTEMPTS;
+      const failure =
+        error instanceof NotSendable ? { status: null, text: error.message } : describeFailure(error, [config.apiKey, message.body]);
+      const giveUp = error instanceof NotSendable || permanent(failure) || attempts >= MAX_ATTEMPTS;
       const wait = BACKOFF_MINUTES[attempts - 1] ?? 60;
       await db.outboundMessage.update({
         where: { id: message.id },

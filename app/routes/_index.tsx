@@ -1,10 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { homeFor } from "~/auth/home";
 import { currentSession } from "~/auth/session.server";
 
+// Signed in: straight to one's own work (an account without roles has none, and sees this page).
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await currentSession(request)) throw redirect("/cases");
+  const session = await currentSession(request);
+  const home = session ? homeFor(session.user.roles).path : "/";
+  if (home !== "/") throw redirect(home);
   return null;
 }
 

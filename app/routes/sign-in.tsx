@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { homeFor } from "~/auth/home";
 import { currentSession, startSession } from "~/auth/session.server";
 import { authenticator, SignInError, signInSchema } from "~/auth/sign-in.server";
 import { Button, ErrorSummary, TextInput } from "~/components/form-fields";
@@ -11,8 +12,9 @@ import { waitInWords } from "~/auth/sign-in-throttle";
 export const meta: MetaFunction = () => [{ title: "Sign in - LADO case management" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await currentSession(request)) {
-    throw redirect(safeReturnTo(new URL(request.url).searchParams.get("returnTo"), "/cases"));
+  const session = await currentSession(request);
+  if (session) {
+    throw redirect(safeReturnTo(new URL(request.url).searchParams.get("returnTo"), homeFor(session.user.roles).path));
   }
   return null;
 }
@@ -24,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const user = await authenticator.authenticate("form", credentialsOnly(request, parsed.data));
     const cookie = await startSession(user.id);
-    return redirect(safeReturnTo(values.returnTo, "/cases"), { headers: { "Set-Cookie": cookie } });
+    return redirect(safeReturnTo(values.returnTo, homeFor(user.roles).path), { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
     const throttled = error.reason === "throttled";

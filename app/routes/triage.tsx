@@ -1,10 +1,14 @@
 // The triage queue (LADO, manager): new contacts, those with a child in
 // immediate danger first, then oldest first, with the time left to the
 // initial consideration target and the overdue ones marked; it can show only
-// the flagged ones.
+// the flagged ones. Each shows the LADO who has it: a LADO can take one
+// nobody has, a manager allocates (cases.$reference_.allocate).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
+import { can } from "~/auth/permissions";
+import { sectionPath } from "~/cases/sections";
+import { StaffForm } from "~/components/staff-form";
 import { sourceLabels } from "~/contacts/labels";
 import { sectorLabels } from "~/people/labels";
 import { harmCategoryLabels } from "~/triage/labels";
@@ -17,9 +21,10 @@ export const handle = { permission: "triage:read" };
 export const meta: MetaFunction = () => [{ title: "Triage - LADO case management" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, "triage:read");
+  const user = await requireUser(request, "triage:read");
   const { show } = triageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return triageQueue(new Date(), { flaggedOnly: show === "flagged" });
+  const queue = await triageQueue(new Date(), { flaggedOnly: show === "flagged" });
+  return { ...queue, may: { take: user.roles.includes("LADO"), allocate: can(user.roles, "case:allocate") } };
 }
 
 const contacts = (n: number) => `${n} ${n === 1 ? "contact" : "contacts"}`;
@@ -95,6 +100,7 @@ export default function Triage() {
                 ),
               },
               { header: "Time left", cell: (c) => <TimeLeft contact={c} /> },
+              { header: "LADO", cell: (c) => <Allocation contact={c} may={queue.may} /> },
               {
                 header: "Flags",
                 cell: (c) => (
@@ -162,6 +168,32 @@ export default function Triage() {
 }
 
 type Waiting = ReturnType<typeof useLoaderData<typeof loader>>["contacts"][number];
+
+/** Who has the contact, with Take (a LADO, when nobody has it) or Allocate / Change (a manager). */
+function Allocation({ contact: c, may }: { contact: Waiting; may: { take: boolean; allocate: boolean } }) {
+  const allocatePath = `${sectionPath(c.reference, "allocate")}?from=triage`;
+  return (
+    <>
+      {c.allocatedTo ? c.allocatedTo.name : <span className="govuk-hint govuk-!-margin-0">Unallocated</span>}
+      {may.take && !c.allocatedTo ? (
+        <StaffForm action={allocatePath} className="govuk-!-margin-top-1">
+          <input type="hidden" name="intent" value="take" />
+          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+            Take<span className="govuk-visually-hidden"> {c.reference}</span>
+          </button>
+        </StaffForm>
+      ) : null}
+      {may.allocate ? (
+        <div>
+          <Link className="govuk-link" to={allocatePath}>
+            {c.allocatedTo ? "Change" : "Allocate"}
+            <span className="govuk-visually-hidden"> {c.reference}</span>
+          </Link>
+        </div>
+      ) : null}
+    </>
+  );
+}
 
 /** How long is left, or by how much it is overdue, with the due time when it is near. */
 function TimeLeft({ contact: c }: { contact: Waiting }) {

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { BANK_HOLIDAY_YEARS, englandAndWalesBankHolidays } from "~/calendar/bank-holidays.server";
 import { isWorkingDay } from "~/calendar/working-days";
 import { addDaysToDay, dayWithWeekday, londonDay, londonMinutes, londonMoment } from "~/utils/dates";
-import { dueByLabel, initialConsideration, overdueBy, overdueCutoff, timeLeftLabel } from "./initial-consideration";
+import {
+  consideredAgainstDue,
+  dueByLabel,
+  immediateActionsProblem,
+  initialConsideration,
+  overdueBy,
+  overdueCutoff,
+  timeLeftLabel,
+} from "./initial-consideration";
 
 const holidays = new Set(englandAndWalesBankHolidays(BANK_HOLIDAY_YEARS.from, BANK_HOLIDAY_YEARS.to).map((d) => d.date));
 const at = (iso: string) => new Date(iso);
@@ -310,5 +318,43 @@ describe("overdueCutoff", () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe("consideredAgainstDue: met or missed, in words", () => {
+  it.each([
+    // [considered (UTC), due (UTC), met, words]
+    ["2026-11-27T13:00:00Z", "2026-11-27T15:00:00Z", true, "Considered 2 hours before it was due"],
+    ["2026-11-27T14:40:00Z", "2026-11-27T15:00:00Z", true, "Considered 20 minutes before it was due"],
+    ["2026-11-27T15:00:00Z", "2026-11-27T15:00:00Z", true, "Considered less than a minute before it was due"],
+    ["2026-11-27T15:00:30Z", "2026-11-27T15:00:00Z", false, "Considered less than a minute late"],
+    ["2026-11-27T16:30:00Z", "2026-11-27T15:00:00Z", false, "Considered 1 hour 30 minutes late"],
+    ["2026-11-28T15:00:00Z", "2026-11-27T15:00:00Z", false, "Considered 1 day late"],
+    // Friday 3pm to Monday 10am: 2 whole days on the London clock (as the queue counts overdue).
+    ["2026-11-30T10:00:00Z", "2026-11-27T15:00:00Z", false, "Considered 2 days late"],
+    ["2026-11-27T09:00:00Z", "2026-11-30T09:15:00Z", true, "Considered 3 days before it was due"],
+  ])("considered %s, due %s: met %s, %s", (consideredAt, dueAt, met, label) => {
+    expect(consideredAgainstDue(at(consideredAt), at(dueAt))).toEqual({ met, label });
+  });
+
+  it("counts days on the London clock across the clock change", () => {
+    // Saturday 28 to Monday 30 March 2026 (BST from Sunday): 47 hours, 2 days.
+    expect(consideredAgainstDue(at("2026-03-30T09:00:00Z"), at("2026-03-28T10:00:00Z")).label).toBe("Considered 2 days late");
+  });
+});
+
+describe("immediateActionsProblem", () => {
+  it("lets no immediate action stand alone only", () => {
+    expect(immediateActionsProblem(["NONE"], undefined)).toBeUndefined();
+    expect(immediateActionsProblem(["NONE", "POLICE_INFORMED"], undefined)).toMatchObject({ field: "immediateActions" });
+  });
+
+  it("asks what the other action was", () => {
+    expect(immediateActionsProblem(["POLICE_INFORMED", "OTHER"], undefined)).toEqual({
+      field: "immediateActionDetail",
+      message: "Enter the other immediate action taken",
+    });
+    expect(immediateActionsProblem(["OTHER"], "Moved to another class")).toBeUndefined();
+    expect(immediateActionsProblem(["POLICE_INFORMED", "SOCIAL_CARE_INFORMED", "EMPLOYER_ADVISED_REMOVE"], undefined)).toBeUndefined();
   });
 });

@@ -24,6 +24,7 @@
 //   midnight reads as "by the end of" the day before (never "12am" of the
 //   next day, which may be a Saturday); midday reads "midday".
 import { addWorkingDays, type Holidays } from "~/calendar/working-days";
+import type { ImmediateAction } from "~/generated/prisma/enums";
 import { addDaysToDay, dayWithWeekday, londonDay, londonMinutes } from "~/utils/dates";
 
 export type InitialConsideration = {
@@ -137,4 +138,35 @@ export function timeLeftLabel(due: InitialConsideration, now: Date): string {
     return `${left.charAt(0).toUpperCase()}${left.slice(1)} left`;
   }
   return `Due ${dueByLabel(due.dueAt, now)}`;
+}
+
+/**
+ * Met or missed, in words, for a consideration recorded at `consideredAt`
+ * against the due time kept with it: "Considered 2 hours before it was due",
+ * "Considered 1 day late". Exactly at the due time is met (as the queue
+ * counts it). Under a day the gap reads in hours and minutes, from a day on
+ * in whole calendar days on the London clock, as the queue's wording does.
+ */
+export function consideredAgainstDue(consideredAt: Date, dueAt: Date): { met: boolean; label: string } {
+  const met = consideredAt.getTime() <= dueAt.getTime();
+  const [from, to] = met ? [consideredAt, dueAt] : [dueAt, consideredAt];
+  const minutes = Math.trunc((to.getTime() - from.getTime()) / MINUTE_MS);
+  const gap = minutes < COUNTDOWN_MINUTES ? hoursAndMinutes(minutes) : plural(Math.max(1, londonDaysBetween(from, to)), "day");
+  return { met, label: met ? `Considered ${gap} before it was due` : `Considered ${gap} late` };
+}
+
+/**
+ * What is wrong with the immediate actions recorded, if anything: "none" is
+ * an answer on its own (the form's exclusive "or" option; without
+ * JavaScript both can still be sent), and "other" needs saying what it was.
+ */
+export function immediateActionsProblem(
+  actions: readonly ImmediateAction[],
+  detail: string | undefined,
+): { field: "immediateActions" | "immediateActionDetail"; message: string } | undefined {
+  if (actions.includes("NONE") && actions.length > 1) {
+    return { field: "immediateActions", message: "Select the immediate actions taken, or select no immediate action, not both" };
+  }
+  if (actions.includes("OTHER") && !detail) return { field: "immediateActionDetail", message: "Enter the other immediate action taken" };
+  return undefined;
 }

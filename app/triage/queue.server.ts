@@ -42,6 +42,8 @@ function queuePage(where: Prisma.CaseWhereInput, take: number) {
       reportedHarmCategories: true,
       happenedOnline: true,
       policeInformed: true,
+      // Looked up by id for the page's rows only: the waiting index still picks and orders them.
+      allocatedTo: { select: { id: true, name: true } },
       subject: {
         select: {
           firstName: true,
@@ -84,6 +86,8 @@ export async function triageQueue(now = new Date(), options: { flaggedOnly?: boo
       harmCategories: row.reportedHarmCategories,
       happenedOnline: row.happenedOnline === true,
       policeInformed: row.policeInformed === "YES",
+      /** The LADO who has it, or null when nobody does. */
+      allocatedTo: row.allocatedTo,
       ...due,
       /** "Overdue by 2 hours", "3 hours 20 minutes left", "Due by 4pm Monday 30 November" */
       timeLeft: timeLeftLabel(due, now),

@@ -291,8 +291,7 @@ describe("a parent's referral, with a child in immediate danger, end to end", ()
       // A LADO: the parent's contact comes first, ahead of older ones, with the flag.
       const staff = await pages.open();
       await signIn(staff, LADO_EMAIL, PASSWORD);
-      await arrive(staff, "Cases", "/cases");
-      await staff.goto("/triage");
+      // Signing in lands a LADO on the triage queue.
       await arrive(staff, "Triage", "/triage");
       await expectAccessible(staff, "the triage queue with a flagged contact");
       const all = await queued(staff);

@@ -170,7 +170,8 @@ async function attachPdf(page: Page) {
 
 async function signInAsLado(page: Page) {
   await signIn(page, EMAIL, PASSWORD);
-  await arrive(page, "Cases", "/cases");
+  // A LADO's home is the triage queue (app/auth/home.ts).
+  await arrive(page, "Triage", "/triage");
 }
 
 // ---------------------------------------------------------------- keyboard only

@@ -217,6 +217,8 @@ describe("in a browser", () => {
     await page.getByLabel("Email address").fill(lado.email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/triage"); // a LADO's home
+    await page.goto("/cases");
     await page.getByRole("heading", { level: 1, name: "Cases", exact: true }).waitFor();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();

@@ -102,7 +102,10 @@ describe("signing in and opening a case", () => {
     await page.getByLabel("Email address").fill(EMAIL);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    // Remix navigates in the page: wait for the new content, not only the address.
+    // Remix navigates in the page: wait for the new content, not only the address. A LADO lands on triage.
+    await page.getByRole("heading", { level: 1, name: "Triage", exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/triage");
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Cases", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Cases", exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/cases");
     await expectAccessible("the case list");
@@ -146,13 +149,14 @@ describe("the case file's sections", () => {
     await managerPage.getByLabel("Email address").fill(MANAGER_EMAIL);
     await managerPage.getByLabel("Password").fill(PASSWORD);
     await managerPage.getByRole("button", { name: "Sign in" }).click();
-    await managerPage.getByRole("heading", { level: 1, name: "Cases", exact: true }).waitFor();
+    await managerPage.waitForURL("**/triage"); // a manager's home
     await managerPage.goto(`/cases/${file.reference}`);
 
     const nav = managerPage.getByRole("navigation", { name: "Case file" });
     const sections = [
       ["Referral", "referral"],
-      ["Decisions and advice", "decisions"],
+      ["Prior history", "prior-history"],
+      ["Decisions", "decisions"],
       ["Meetings and actions", "meetings"],
       ["Police", "police"],
       ["Employer", "employer"],

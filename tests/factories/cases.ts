@@ -28,7 +28,7 @@ import {
   type ReferrerOrganisation,
   type SubjectFields,
 } from "./contacts";
-import { adviceData, decisionData, firstDecisionTimes, initialConsiderationText, revisionTime, type DecisionFields } from "./decisions";
+import { adviceData, decisionData, firstDecisionTimes, initialConsiderationData, revisionTime, type DecisionFields } from "./decisions";
 import { employerActionData, employerInvestigationData } from "./employer";
 import { actionData, attendeesFor, meetingData, type MeetingInput } from "./meetings";
 import { isFosterCarer } from "./jobs";
@@ -232,12 +232,12 @@ export function buildCase(overrides: CaseOverrides = {}) {
     loggedById: source === "ONLINE_FORM" ? null : (loggedBy?.id ?? null),
     allocatedToId: officerId,
     ...(considered
-      ? {
+      ? initialConsiderationData(
+          c,
           // Before the first decision, at the latest.
-          initialConsideredAt: new Date(Math.min(firstDecidedAt.getTime(), times.consideredAt.getTime())),
-          initialConsideredById: officerId,
-          initialConsideration: initialConsiderationText(c, repeatOf && priorContact(repeatOf)),
-        }
+          new Date(Math.min(firstDecidedAt.getTime(), times.consideredAt.getTime())),
+          repeatOf && priorContact(repeatOf),
+        )
       : {}),
     ...caseFields,
   };
@@ -266,7 +266,12 @@ export function buildCase(overrides: CaseOverrides = {}) {
     personMatch: repeatOf && priorHistoryMatch(subjectId, repeatOf, considered ? caseRow : null),
     children: kids,
     decisions: madeDecisions,
-    advice: records.advice && adviceData(c, decidedAs("ADVICE"), records.advice),
+    advice:
+      records.advice &&
+      adviceData(c, madeDecisions.some((d) => d.category === "NOT_LADO") ? decidedAs("NOT_LADO") : decidedAs("ADVICE"), {
+        recordedById: officerId,
+        ...records.advice,
+      }),
     employerInvestigation:
       records.employerInvestigation && employerInvestigationData(c, decidedAs("CAUSE_FOR_CONCERN"), records.employerInvestigation),
     meetings: meetings.rows,

@@ -2,13 +2,13 @@
 // rationale in a LADO's words (every revision kept), and the advice given on
 // a consultation, with where the matter was redirected.
 import type { Prisma } from "~/db.server";
-import type { DecisionCategory, HarmCategory, HarmCriterion, RedirectTarget } from "~/generated/prisma/enums";
+import type { DecisionCategory, HarmCategory, HarmCriterion, ImmediateAction, RedirectTarget } from "~/generated/prisma/enums";
 import { decisionLabels } from "~/triage/labels";
 import { londonShortDate } from "~/utils/dates";
 import type { CaseFacts } from "./contacts";
 import { PLACES } from "./people";
 import type { Scenario } from "./scenarios";
-import { between, chance, joinAnd, notAfterNow, now, officeTime, pick, weighted, type RecordFields } from "./shared";
+import { between, chance, dueAfterWorkingDays, joinAnd, notAfterNow, now, officeTime, pick, weighted, type RecordFields } from "./shared";
 
 export type DecisionFields = Omit<RecordFields<Prisma.ThresholdDecisionCreateManyInput>, "revision">;
 export type AdviceFields = RecordFields<Prisma.AdviceRecordCreateManyInput>;
@@ -40,18 +40,68 @@ export function firstDecisionTimes(receivedAt: Date) {
 /** An earlier contact about the same person, as the prior-history check finds it. */
 export type PriorContact = { receivedAt: Date; decision: DecisionCategory | null };
 
-export function initialConsiderationText(c: CaseFacts, earlier?: PriorContact) {
-  const history = earlier
-    ? `Prior history checked: one earlier contact about ${c.who} (received ${londonShortDate(earlier.receivedAt)}, ${
-        earlier.decision ? decisionLabels[earlier.decision].toLowerCase() : "no decision"
-      }). Same name and date of birth: confirmed as the same person.`
-    : `Prior history checked: no previous contacts about ${c.who} or ${c.place}.`;
-  return `${history} ${pick([
-    "No immediate safety action needed.",
-    "Asked the employer to keep the subject away from the child until a decision is made.",
-    "Checked with the referrer that the child is safe today and that parents know.",
-    "Asked the referrer not to investigate further before the decision.",
-  ])}`;
+/** What a LADO did at once, and the words for it in the notes: nothing, mostly; more when police are involved or a child is in danger. */
+function immediateActionsFor(c: CaseFacts): { actions: ImmediateAction[]; detail: string | null; words: string } {
+  if (c.danger || (c.policeInvolved && chance(0.5))) {
+    const actions: ImmediateAction[] = c.danger ? ["POLICE_INFORMED", "EMPLOYER_ADVISED_REMOVE"] : ["POLICE_INFORMED"];
+    if (chance(0.3)) actions.push("SOCIAL_CARE_INFORMED");
+    return { actions, detail: null, words: "Spoke to police before anything else, and agreed who tells the person and when." };
+  }
+  return weighted<{ actions: ImmediateAction[]; detail: string | null; words: string }>([
+    [{ actions: ["NONE"], detail: null, words: "No immediate safety action needed." }, 70],
+    [
+      {
+        actions: ["EMPLOYER_ADVISED_REMOVE"],
+        detail: null,
+        words: "Asked the employer to keep the subject away from the child until a decision is made.",
+      },
+      15,
+    ],
+    [{ actions: ["SOCIAL_CARE_INFORMED"], detail: null, words: "Shared the concern with the children's services front door." }, 5],
+    [
+      {
+        actions: ["OTHER"],
+        detail: "Checked with the referrer that the child is safe today and that parents know",
+        words: "Checked with the referrer that the child is safe today and that parents know.",
+      },
+      7,
+    ],
+    [
+      {
+        actions: ["OTHER"],
+        detail: "Asked the referrer not to investigate further before the decision",
+        words: "Asked the referrer not to investigate further before the decision.",
+      },
+      3,
+    ],
+  ]);
+}
+
+/**
+ * The initial consideration's columns: recorded at `consideredAt` by the
+ * officer, with the due time as the app works it out on the default target
+ * of 1 working day (so a few are late, as `firstDecisionTimes` has them).
+ */
+export function initialConsiderationData(c: CaseFacts, consideredAt: Date, earlier?: PriorContact) {
+  // Nearly always seen before deciding; now and then recorded as still to do.
+  const seen = earlier !== undefined || chance(0.96);
+  const history = !seen
+    ? "Prior history not checked yet: the earlier records could not be searched today. To check before the decision."
+    : earlier
+      ? `Prior history checked: one earlier contact about ${c.who} (received ${londonShortDate(earlier.receivedAt)}, ${
+          earlier.decision ? decisionLabels[earlier.decision].toLowerCase() : "no decision"
+        }). Same name and date of birth: confirmed as the same person.`
+      : `Prior history checked: no previous contacts about ${c.who} or ${c.place}.`;
+  const action = immediateActionsFor(c);
+  return {
+    initialConsideredAt: consideredAt,
+    initialConsideredById: c.officerId,
+    initialConsiderationDue: dueAfterWorkingDays(c.receivedAt, 1),
+    priorHistorySeen: seen,
+    immediateActions: action.actions,
+    immediateActionDetail: action.detail,
+    initialConsideration: `${history} ${action.words}`,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -86,6 +136,10 @@ function rationaleFor(category: DecisionCategory, criteria: HarmCriterion[], c: 
     CAUSE_FOR_CONCERN: [
       `The harm threshold is not met, but the behaviour falls short of the standards expected and needs looking into. Agreed that the employer will carry out its own investigation and report the result to the LADO.`,
       `Below the harm threshold. There is a pattern of poor judgement that the employer needs to address. To be managed as a cause for concern through the employer's internal process, with LADO oversight.`,
+    ],
+    NOT_LADO: [
+      `This is not a LADO matter: ${c.who} does not work or volunteer with children in the role concerned, and the concern is not about their conduct towards children. Signposted to the right service.`,
+      `Not a matter for the LADO. The concern is a complaint about the service rather than about how an adult behaved towards a child. Redirected to the complaints process.`,
     ],
     ALLEGATION: [
       `The harm threshold is met: ${c.who} ${joinAnd(criteria.map((k) => CRITERIA_TEXT[k]))}. This is an allegation against a member of staff or volunteer; an evaluation (ASV) meeting is to be held within 5 working days.`,

@@ -2,16 +2,51 @@
 // an allegation, suspension (or the alternatives considered first) and its
 // final action once the outcome is known.
 import type { Prisma } from "~/db.server";
-import type { EmployerFinalAction, EmploymentBasis, OutcomeType } from "~/generated/prisma/enums";
+import type { EmployerFinalAction, EmployerResult, EmploymentBasis, OutcomeType } from "~/generated/prisma/enums";
 import type { CaseFacts } from "./contacts";
 import { personName } from "./people";
-import { between, cap, chance, dateOnly, faker, officeTime, pick, toDate, weighted, type RecordFields } from "./shared";
+import { between, cap, chance, dateOnly, faker, officeTime, pick, toDate, weighted, type RecordFields, type Weights } from "./shared";
 
 export type EmployerInvestigationFields = RecordFields<Prisma.EmployerInvestigationCreateManyInput>;
 export type EmployerActionFields = RecordFields<Prisma.EmployerActionCreateManyInput>;
 
+/** What employers find when they investigate a cause for concern themselves, coded and in their words. */
+const concernFindings = (c: CaseFacts): Weights<{ code: EmployerResult; text: string }> => [
+  [
+    {
+      code: "MANAGEMENT_ADVICE",
+      text: `Concern partly upheld. ${cap(c.who)} has been given management advice, recorded on the personnel file.`,
+    },
+    35,
+  ],
+  [{ code: "TRAINING", text: `Concern partly upheld. ${cap(c.who)} will complete refresher safeguarding training.` }, 25],
+  [{ code: "NO_FURTHER_ACTION", text: "The investigation found no evidence to support the concern. No further action." }, 20],
+  [
+    {
+      code: "FORMAL_DISCIPLINARY",
+      text: "Concern upheld. A written warning has been given after a disciplinary hearing, and the staff code of conduct re-issued to all staff.",
+    },
+    12,
+  ],
+  [
+    {
+      code: "RESIGNED",
+      text: `${cap(c.who)} resigned before the investigation meeting. The employer has kept a record on the personnel file.`,
+    },
+    5,
+  ],
+  [
+    { code: "OTHER", text: `${cap(c.who)} has moved to a role with no contact with children while the setting reviews its supervision.` },
+    3,
+  ],
+];
+
+/** How long an employer is given to report back on a cause for concern, in working days. */
+const REPORT_BACK_WORKING_DAYS = 20;
+
 export function employerInvestigationData(c: CaseFacts, agreedAt: Date, fields: EmployerInvestigationFields) {
   const received = toDate(fields.resultReceivedAt);
+  const finding = received ? weighted(concernFindings(c)) : null;
   return {
     agreedActions: pick([
       `The employer will interview ${c.who} and the witnesses, check CCTV if there is any, and send the LADO a written summary of its findings within 20 working days.`,
@@ -19,14 +54,9 @@ export function employerInvestigationData(c: CaseFacts, agreedAt: Date, fields: 
     ]),
     agreedAt,
     investigator: `${personName().full}, ${pick(["HR business partner", "deputy headteacher", "nursery manager", "service manager"])}`,
-    result: received
-      ? pick([
-          `Concern partly upheld. ${cap(c.who)} has been given management advice and will complete refresher safeguarding training.`,
-          `The investigation found no evidence to support the concern. No further action.`,
-          `Concern upheld. A written warning has been given and the staff code of conduct re-issued to all staff.`,
-          `${cap(c.who)} resigned before the investigation meeting. The employer has kept a record on the personnel file.`,
-        ])
-      : null,
+    reportBackBy: dateOnly(officeTime(agreedAt, REPORT_BACK_WORKING_DAYS)),
+    resultCode: finding?.code ?? null,
+    result: finding?.text ?? null,
     ...fields,
   };
 }
@@ -72,17 +102,6 @@ export function employerActionData(c: CaseFacts, fields: EmployerActionFields) {
     ...fields,
   };
 }
-
-/** What employers do after investigating a cause for concern themselves. */
-export const concernResult = () =>
-  weighted<EmployerFinalAction>([
-    ["NONE", 15],
-    ["MANAGEMENT_ADVICE", 35],
-    ["TRAINING", 25],
-    ["WRITTEN_WARNING", 15],
-    ["FINAL_WARNING", 5],
-    ["RESIGNED", 5],
-  ]);
 
 /** The employer's final action on an allegation, given its outcome and how the person was employed. */
 export function finalActionFor(outcome: OutcomeType, basis: EmploymentBasis | null): EmployerFinalAction {

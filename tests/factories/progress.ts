@@ -8,7 +8,7 @@ import type { OutcomeType } from "~/generated/prisma/enums";
 import { closuresAfter, reopenedClosure, type ClosureFields } from "./closures";
 import type { CaseFacts } from "./contacts";
 import { redirectFor, revisionTime, type AdviceFields, type DecisionFields } from "./decisions";
-import { concernResult, finalActionFor, type EmployerActionFields, type EmployerInvestigationFields } from "./employer";
+import { finalActionFor, type EmployerActionFields, type EmployerInvestigationFields } from "./employer";
 import { allegationMeetings, evaluationTime, type ActionFields, type MeetingInput } from "./meetings";
 import {
   daysToConclude,
@@ -46,6 +46,7 @@ export type Progress =
   | { decision: null; /** the initial consideration is recorded */ considered?: boolean }
   | { decision: "ADVICE"; /** closure proposed and waiting for the manager's sign-off */ awaitingSignOff?: boolean }
   | { decision: "CAUSE_FOR_CONCERN" }
+  | { decision: "NOT_LADO" }
   | AllegationProgress;
 
 export type AllegationProgress = {
@@ -81,6 +82,12 @@ export function progressRecords(progress: Progress, start: ProgressStart): CaseR
         advice: { redirectedTo: redirectFor(start.scenario, start.named) },
         closures: closuresAfter(start.facts, start.decidedAt, { awaitingSignOff: progress.awaitingSignOff }),
       };
+    case "NOT_LADO":
+      return {
+        decisions: [{ category: "NOT_LADO", decidedAt: start.decidedAt }],
+        advice: { redirectedTo: redirectFor(start.scenario, false) ?? "NOT_WITHIN_REMIT" },
+        closures: closuresAfter(start.facts, start.decidedAt, {}),
+      };
     case "CAUSE_FOR_CONCERN":
       return causeForConcern(start);
     case "ALLEGATION":
@@ -88,17 +95,13 @@ export function progressRecords(progress: Progress, start: ProgressStart): CaseR
   }
 }
 
-/** The employer investigates and reports back within a few weeks; sometimes it records a final action too. */
+/** The employer investigates and reports back within a few weeks, with its result (EmployerInvestigation.resultCode). */
 function causeForConcern({ facts, decidedAt }: ProgressStart): CaseRecords {
   const resultAt = officeTime(decidedAt, between(8, 35));
   const reported = resultAt <= now();
   return {
     decisions: [{ category: "CAUSE_FOR_CONCERN", decidedAt }],
     employerInvestigation: { agreedAt: decidedAt, resultReceivedAt: reported ? resultAt : null },
-    employerAction:
-      reported && chance(0.5)
-        ? { suspensionConsidered: false, alternativesConsidered: [], finalAction: concernResult(), finalActionAt: dateOnly(resultAt) }
-        : undefined,
     closures: reported ? closuresAfter(facts, resultAt) : [],
   };
 }

@@ -505,9 +505,9 @@ export const scenarios: readonly Scenario[] = [
  * (an employer referring its own staff).
  */
 export function pickScenario(decision?: DecisionCategory, named = true, sector?: Sector): Scenario {
-  const fitting = scenarios.filter(
-    (s) => (!decision || s.decisions.includes(decision)) && (named ? !s.nobodyNamed : s.referredBy !== "self"),
-  );
+  // Not a LADO matter: any concern that could end in advice, signposted elsewhere.
+  const reaches = (s: Scenario) => !decision || s.decisions.includes(decision === "NOT_LADO" ? "ADVICE" : decision);
+  const fitting = scenarios.filter((s) => reaches(s) && (named ? !s.nobodyNamed : s.referredBy !== "self"));
   const inSector = sector ? fitting.filter((s) => s.sectors.includes(sector)) : [];
   return weighted((inSector.length ? inSector : fitting).map((s) => [s, s.weight] as const));
 }

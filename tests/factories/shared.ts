@@ -6,7 +6,7 @@
 // faker.defaultRefDate(), which is now unless a seed fixes it.
 import { fakerEN_GB as faker } from "@faker-js/faker";
 import { BANK_HOLIDAY_YEARS, englandAndWalesBankHolidays } from "~/calendar/bank-holidays.server";
-import { isWorkingDay as isWorkingDayOn, type Holidays } from "~/calendar/working-days";
+import { addWorkingDays, isWorkingDay as isWorkingDayOn, type Holidays } from "~/calendar/working-days";
 import { londonDay, londonMinutes, londonMoment } from "~/utils/dates";
 
 export { faker };
@@ -97,6 +97,9 @@ const englandAndWales = (): Holidays =>
   (bankHolidays ??= new Set(englandAndWalesBankHolidays(BANK_HOLIDAY_YEARS.from, BANK_HOLIDAY_YEARS.to).map((d) => d.date)));
 
 export const isWorkingDay = (d: Date, holidays: Holidays = englandAndWales()) => isWorkingDayOn(londonDay(d), holidays);
+
+/** When something received at `from` is due `workingDays` working days later, by the app's own rule (app/calendar/working-days.ts). */
+export const dueAfterWorkingDays = (from: Date, workingDays: number) => addWorkingDays(from, workingDays, englandAndWales());
 
 /**
  * A moment in office hours (9am to 5:30pm London) `workingDays` working days

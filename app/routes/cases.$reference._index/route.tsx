@@ -1,9 +1,12 @@
 // The case file's summary section: how and when the contact came in, the
 // initial consideration, the current decision, and what was said.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { can } from "~/auth/permissions";
 import { viewCaseSection } from "~/cases/case-file.server";
 import { list, Part, SectionHeading, sectionMeta } from "~/cases/case-page";
+import { caseLinkReasonLabels } from "~/cases/link-labels";
+import { sectionPath } from "~/cases/sections";
 import { sourceLabels } from "~/contacts/labels";
 import { decisionLabels, harmCategoryLabels } from "~/triage/labels";
 import { SummaryList } from "~/components/summary-list";
@@ -14,16 +17,18 @@ export const handle = { permission: "case:read" };
 export const meta: MetaFunction<typeof loader> = ({ data }) => sectionMeta("Summary", data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { reference, data } = await viewCaseSection(request, params.reference, "", readSummary);
-  return { reference, file: data };
+  const { user, reference, data } = await viewCaseSection(request, params.reference, "", readSummary);
+  return { reference, file: data, canLink: can(user.roles, "case:write") };
 }
 
 export default function Summary() {
-  const { file } = useLoaderData<typeof loader>();
+  const { reference, file, canLink } = useLoaderData<typeof loader>();
   const decision = file.decisions[0];
   return (
     <>
       <SectionHeading>Summary</SectionHeading>
+      <Matter file={file} />
+      {canLink ? <LinkAction reference={reference} linked={file.sameMatterAs !== null} /> : null}
       <Part title="Contact">
         <SummaryList
           rows={[
@@ -69,5 +74,47 @@ export default function Summary() {
         />
       </Part>
     </>
+  );
+}
+
+type File = ReturnType<typeof useLoaderData<typeof loader>>["file"];
+
+function LinkAction({ reference, linked }: { reference: string; linked: boolean }) {
+  return (
+    <p className="govuk-body">
+      <Link className="govuk-link" to={sectionPath(reference, "link")}>
+        {linked ? "Change or remove the link to another contact" : "Link to another contact about the same matter"}
+      </Link>
+    </p>
+  );
+}
+
+/** Other contacts about the same matter: the first, on a later contact; the later ones, on the first. */
+function Matter({ file }: { file: File }) {
+  const caseLink = (ref: string) => (
+    <Link className="govuk-link" to={sectionPath(ref, "")}>
+      {ref}
+    </Link>
+  );
+  if (file.sameMatterAs) {
+    const first = file.sameMatterAs;
+    return (
+      <div className="govuk-inset-text">
+        Same matter as {caseLink(first.sameMatterAs.reference)} ({caseLinkReasonLabels[first.reason]})
+        {first.note ? <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0 app-pre-wrap">{first.note}</p> : null}
+      </div>
+    );
+  }
+  if (file.sameMatterContacts.length === 0) return null;
+  return (
+    <div className="govuk-inset-text">
+      Also about this matter:{" "}
+      {file.sameMatterContacts.map((l, i) => (
+        <span key={l.case.reference}>
+          {i > 0 ? ", " : null}
+          {caseLink(l.case.reference)} ({caseLinkReasonLabels[l.reason]})
+        </span>
+      ))}
+    </div>
   );
 }

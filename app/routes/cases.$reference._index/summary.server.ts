@@ -1,4 +1,5 @@
 // The summary: the contact as it came in and where it stands, at a glance.
+import { matterSelect } from "~/cases/links.server";
 import type { Prisma } from "~/db.server";
 
 export function readSummary(tx: Prisma.TransactionClient, caseId: string) {
@@ -20,6 +21,7 @@ export function readSummary(tx: Prisma.TransactionClient, caseId: string) {
         select: { category: true, decidedAt: true, decidedBy: { select: { name: true } } },
       },
       _count: { select: { children: true, documents: true } },
+      ...matterSelect,
     },
   });
 }

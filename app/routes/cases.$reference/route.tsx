@@ -2,17 +2,21 @@
 // it, what needs attention) and the section navigation, around the section
 // shown (each a child route with its own loader, audited once per view).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireCaseAccess } from "~/auth/guard.server";
+import { can } from "~/auth/permissions";
 import { caseHeader } from "~/cases/case-file.server";
 import { sectionPath } from "~/cases/sections";
 import { stageLabels, stageTagColours } from "~/cases/stage";
+import { StaffForm } from "~/components/staff-form";
 
 export const handle = { permission: "case:read" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, case: found } = await requireCaseAccess(request, params.reference);
-  return caseHeader(found.id, user.roles);
+  const header = await caseHeader(found.id, user.roles);
+  // A LADO takes a contact nobody has; a manager allocates (cases.$reference_.allocate).
+  return { ...header, may: { take: user.roles.includes("LADO") && !header.allocatedTo, allocate: can(user.roles, "case:allocate") } };
 }
 
 export default function CaseFile() {
@@ -24,7 +28,22 @@ export default function CaseFile() {
         <h1 className="govuk-heading-l govuk-!-margin-bottom-2">
           {header.reference} <strong className={`govuk-tag ${stageTagColours[header.stage]}`}>{stageLabels[header.stage]}</strong>
         </h1>
-        <p className="govuk-body govuk-!-margin-bottom-2">Allocated to: {header.allocatedTo ?? "Unallocated"}</p>
+        <div className="app-case-allocation govuk-!-margin-bottom-2">
+          <p className="govuk-body govuk-!-margin-0">Allocated to: {header.allocatedTo ?? "Unallocated"}</p>
+          {header.may.allocate ? (
+            <Link className="govuk-link govuk-body" to={sectionPath(header.reference, "allocate")}>
+              {header.allocatedTo ? "Change allocation" : "Allocate"}
+            </Link>
+          ) : null}
+          {header.may.take ? (
+            <StaffForm action={sectionPath(header.reference, "allocate")}>
+              <input type="hidden" name="intent" value="take" />
+              <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-0" data-module="govuk-button">
+                Take this contact
+              </button>
+            </StaffForm>
+          ) : null}
+        </div>
         {header.flags.length ? (
           <ul className="govuk-list app-case-flags" aria-label="Needs attention">
             {header.flags.map((flag) => (

@@ -1,0 +1,163 @@
+// Sending the advice follow-up letter: the PDF is made, stored on the case as
+// a Document (kept exactly as sent; its SHA-256 proves it), the advice record
+// points at it, and by email it goes through the outbox (GOV.UK Notify, as a
+// file to download) or stays there with no Notify key; by post it is marked
+// sent, to print. Sending again after a change makes a new letter: each is
+// kept, the record points at the latest.
+import { z } from "zod";
+import { recordAudit } from "~/audit-trail/audit-trail.server";
+import { env } from "~/config/env.server";
+import { db } from "~/db.server";
+import { deleteStoredFile, storeFile } from "~/documents/storage.server";
+import { LetterMethod } from "~/generated/prisma/enums";
+import { deliverSoon, queueEmail } from "~/messages/outbox.server";
+import { londonDate, londonDay } from "~/utils/dates";
+import type { FieldErrors } from "~/utils/forms.server";
+import { adviceLetterPdf, type AdviceLetter } from "./letter-pdf.server";
+
+export const letterForm = z.object({ method: z.enum(LetterMethod, "Select how to send the letter: by email or by post") });
+
+/** What the letter is made from. */
+function letterFacts(caseId: string) {
+  return db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      reference: true,
+      receivedAt: true,
+      decisions: { orderBy: { revision: "desc" }, take: 1, select: { category: true } },
+      referrer: {
+        select: {
+          type: true,
+          name: true,
+          role: true,
+          email: true,
+          organisationName: true,
+          organisation: { select: { name: true, address: true } },
+        },
+      },
+      advice: { select: { adviceGiven: true, referrerActions: true, redirectedTo: true, redirectDetail: true } },
+    },
+  });
+}
+
+type Facts = Awaited<ReturnType<typeof letterFacts>>;
+
+/** Why the letter cannot go this way, as a field error; or none. */
+function cannotSend(facts: Facts, method: LetterMethod): FieldErrors | null {
+  if (!facts.advice) return { method: "Record the advice before sending the letter" };
+  const referrer = facts.referrer;
+  if (!referrer || referrer.type === "ANONYMOUS" || (!referrer.name && !referrer.email)) {
+    return { method: "The referrer did not say who they are, so there is no one to send a letter to" };
+  }
+  if (method === "EMAIL" && !referrer.email) {
+    return { method: "The referrer gave no email address: send the letter by post instead" };
+  }
+  return null;
+}
+
+/** The letter's contents for these facts, sent now by `from`. */
+export function adviceLetterOf(facts: Facts, from: string, sentAt: Date): AdviceLetter {
+  const { COUNCIL_NAME, COUNCIL_ADDRESS, COUNCIL_LOGO_PATH, LADO_PHONE } = env();
+  const referrer = facts.referrer;
+  return {
+    council: { name: COUNCIL_NAME, address: COUNCIL_ADDRESS, logoPath: COUNCIL_LOGO_PATH, ladoPhone: LADO_PHONE },
+    reference: facts.reference,
+    sentAt,
+    contactedAt: facts.receivedAt,
+    to: {
+      name: referrer?.name ?? null,
+      role: referrer?.role ?? null,
+      organisation: referrer?.organisation?.name ?? referrer?.organisationName ?? null,
+      address: referrer?.organisation?.address ?? null,
+    },
+    decision: facts.decisions[0]?.category ?? null,
+    adviceGiven: facts.advice!.adviceGiven,
+    referrerActions: facts.advice!.referrerActions,
+    redirectedTo: facts.advice!.redirectedTo,
+    redirectDetail: facts.advice!.redirectDetail,
+    from,
+  };
+}
+
+function emailOf(letter: AdviceLetter) {
+  return {
+    subject: `The LADO's advice in writing: ${letter.reference}`,
+    body: [
+      letter.to.name ? `Dear ${letter.to.name},` : "Hello,",
+      `Thank you for contacting the LADO service on ${londonDate(letter.contactedAt)}. Our letter confirming the advice we gave is attached below: to open it, you will be asked to enter this email address.`,
+      `Please keep a copy with your safeguarding records, quoting the reference ${letter.reference} if you contact us again. The link works for 4 weeks.`,
+      `If a child is in immediate danger, call 999. To talk to the LADO, call ${letter.council.ladoPhone}.`,
+      `${letter.from}\nLocal Authority Designated Officer, ${letter.council.name}`,
+    ].join("\n\n"),
+  };
+}
+
+export type LetterResult = { sent: true; documentId: string; sha256: string } | { sent: false; errors: FieldErrors };
+
+/**
+ * Makes and sends the letter: stored, recorded on the advice and, by email,
+ * queued, with its audit event, in one transaction (the stored file is
+ * removed again if that fails). Field errors, and nothing sent, when it
+ * cannot go this way.
+ */
+export async function sendAdviceLetter(
+  request: Request,
+  user: { id: string; name: string },
+  caseId: string,
+  method: LetterMethod,
+  sentAt = new Date(),
+): Promise<LetterResult> {
+  const facts = await letterFacts(caseId);
+  const problem = cannotSend(facts, method);
+  if (problem) return { sent: false, errors: problem };
+  const letter = adviceLetterOf(facts, user.name, sentAt);
+  const bytes = await adviceLetterPdf(letter);
+  const stored = await storeFile(bytes, sentAt);
+  try {
+    const saved = await db.$transaction(async (tx) => {
+      const document = await tx.document.create({
+        data: {
+          caseId,
+          kind: "ADVICE_LETTER",
+          filename: `advice-letter-${facts.reference}-${londonDay(sentAt)}.pdf`,
+          mediaType: "application/pdf",
+          uploadedById: user.id,
+          createdAt: sentAt,
+          ...stored,
+        },
+        select: { id: true },
+      });
+      await tx.adviceRecord.update({
+        where: { caseId },
+        data: { followUpLetterId: document.id, followUpSentAt: sentAt, followUpMethod: method },
+      });
+      const message =
+        method === "EMAIL"
+          ? await queueEmail(tx, {
+              caseId,
+              template: "advice-letter",
+              to: facts.referrer!.email!,
+              documentId: document.id,
+              ...emailOf(letter),
+            })
+          : null;
+      await recordAudit(
+        request,
+        {
+          who: user.id,
+          what: "advice.letter",
+          subject: { type: "document", id: document.id },
+          caseId,
+          details: { method, sha256: stored.sha256 },
+        },
+        tx,
+      );
+      return { documentId: document.id, messageId: message?.id ?? null };
+    });
+    if (saved.messageId) void deliverSoon([saved.messageId]);
+    return { sent: true, documentId: saved.documentId, sha256: stored.sha256 };
+  } catch (error) {
+    await deleteStoredFile(stored.storageKey);
+    throw error;
+  }
+}
