@@ -5,16 +5,15 @@
 //   {"reference":"...","candidates":[{"reference":"LADO-2024-00012","strength":"strong","score":0.93,"reasons":["..."]}]}
 // best first, at most 10. A bad row is named by line and column on standard
 // error and the others are still checked; the exit code is then 1.
-// Against the app's database: the embedded one (started if need be), or
-// DATABASE_URL's.
+// Against the app's database, migrated first as the app does on starting:
+// the embedded one (started if need be), or DATABASE_URL's.
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { z } from "zod";
-import { PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { findCandidates, type Scope } from "~/people/candidates.server";
 import { readCheckRows, type CheckRow } from "~/people/prior-history-csv";
-import { openDatabaseServer, projectRoot } from "../server/database";
+import { openCliDatabase } from "../server/cli-database";
 
 const LIMIT = 10;
 
@@ -32,22 +31,17 @@ try {
   process.exit(2);
 }
 
-// Local settings made by set-up (.env); the real environment wins.
-if (fs.existsSync(path.join(projectRoot, ".env"))) process.loadEnvFile(path.join(projectRoot, ".env"));
-
-const { rows, errors } = readCheckRows(content);
+const { rows, errors } = await readCheckRows(content);
 for (const error of errors) {
   console.error(`${path.basename(file)}, line ${error.line}${error.column ? `, column ${error.column}` : ""}: ${error.message}`);
 }
 
 if (rows.length) {
-  const server = await openDatabaseServer("app");
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: server.url, max: 1 }), errorFormat: "minimal" });
+  const database = await openCliDatabase();
   try {
-    for (const row of rows) console.log(JSON.stringify(await check(client, row)));
+    for (const row of rows) console.log(JSON.stringify(await check(database.client, row)));
   } finally {
-    await client.$disconnect();
-    await server.stop();
+    await database.close();
   }
 }
 process.exit(errors.length ? 1 : 0);

@@ -374,6 +374,20 @@ describe("the follow-up letter", () => {
     expect(bodyOf<Answer>(noMethod).errors).toEqual({ method: "Select how to send the letter: by email or by post" });
   });
 
+  it("puts nothing the referrer typed into the email, which Notify would turn into links and formatting", async () => {
+    const requests = fakeNotify();
+    const file = await adviceCase();
+    await db.referrer.update({ where: { caseId: file.id }, data: { name: "[Pay your fine](https://evil.example) # Zoë" } });
+    const lado = await signedIn(["LADO"]);
+    await recordAdvice(file.reference, lado);
+    expect(statusOf(await sendLetter(file.reference, lado, "EMAIL"))).toBe(302);
+    const message = await db.outboundMessage.findFirstOrThrow({ where: { caseId: file.id, template: "advice-letter" } });
+    expect(message.body).not.toContain("evil.example");
+    expect(message.body.startsWith("Hello,")).toBe(true);
+    await expect.poll(async () => (await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("SENT");
+    expect(JSON.stringify(requests)).not.toContain("evil.example");
+  });
+
   it("refuses a letter before the advice is recorded", async () => {
     const file = await adviceCase();
     const lado = await signedIn(["LADO"]);

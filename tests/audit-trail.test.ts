@@ -1,12 +1,15 @@
 // Every audit action the app knows is fired here through the code that
 // records it, and its event checked: who, what, what about, which case and
 // the request id. An action added without a line here fails the first test.
+import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { auditActionLabels, type AuditAction } from "~/audit-trail/audit-trail.server";
 import { createContact } from "~/contacts/create-contact.server";
 import { db } from "~/db.server";
 import { storeFile } from "~/documents/storage.server";
 import { queueEmail } from "~/messages/outbox.server";
+import { exportRecords } from "~/records/export.server";
+import { importRecords } from "~/records/import.server";
 import { csrfToken, findDraft, startDraft } from "~/referrals/drafts.server";
 import * as adviceTracker from "~/routes/advice";
 import * as adviceExport from "~/routes/advice[.]csv";
@@ -302,6 +305,15 @@ const fire: Record<AuditAction, () => Promise<Expected>> = {
     const { value } = await run(adviceExport.loader, traced("/advice.csv", { caller }), {}, { dataRequest: false });
     await (value as Response).text();
     return { userId: caller.user.id, subjectType: "advice-tracker", subjectId: "advice", caseId: null };
+  },
+  "records.import": async () => {
+    const file = Buffer.from("reference,received_at,source\r\nAUDIT-IMPORT-1,2019-05-01,phone\r\n");
+    const report = await importRecords(db, { open: () => Readable.from([file]), filename: "past.csv", who: null, requestId: REQUEST_ID });
+    return { userId: null, subjectType: "import-batch", subjectId: report.batchId, caseId: null };
+  },
+  "records.export": async () => {
+    await exportRecords(db, new PassThrough().resume(), { who: null, name: "everything.csv", requestId: REQUEST_ID });
+    return { userId: null, subjectType: "export", subjectId: "everything.csv", caseId: null };
   },
 };
 

@@ -7,10 +7,12 @@
 // input always makes the same bytes: the document's dates (and so its file
 // identifier) come from the time it was sent, and nothing else varies.
 // docs/decisions/015-advice-letter.md
+import fs from "node:fs";
 import PDFDocument from "pdfkit";
 import type { DecisionCategory, RedirectTarget } from "~/generated/prisma/enums";
 import { redirectLabels } from "~/triage/labels";
 import { londonDate } from "~/utils/dates";
+import { log } from "~/utils/log.server";
 
 export type AdviceLetter = {
   council: { name: string; address: string[]; logoPath?: string; ladoPhone: string };
@@ -154,14 +156,33 @@ export function adviceLetterPdf(letter: AdviceLetter): Promise<Buffer> {
 
 /** The logo (an artifact: the council's name follows as text), then the council's name and address. */
 function letterhead(doc: PDFKit.PDFDocument, letter: AdviceLetter, block: (type: "P", text: string, o?: { gap?: number }) => void) {
-  if (letter.council.logoPath) {
+  const logo = letter.council.logoPath ? readLogo(letter.council.logoPath) : null;
+  if (logo) {
     doc.markContent("Artifact", { type: "Layout" });
-    doc.image(letter.council.logoPath, MARGIN.left, MARGIN.top, { fit: LOGO_BOX });
+    doc.image(logo, MARGIN.left, MARGIN.top, { fit: LOGO_BOX });
     doc.endMarkedContent();
     doc.y = MARGIN.top + LOGO_BOX[1] + 16;
   }
   doc.x = MARGIN.left;
   block("P", [letter.council.name, ...letter.council.address].join("\n"), { gap: 1.5 });
+}
+
+/**
+ * The logo's bytes. It was checked at start-up, but a file can go (a volume
+ * unmounted, a deploy that moved it): the letter then goes without it, the
+ * council's name still at its head, and the operator is told, rather than
+ * no letter at all.
+ */
+function readLogo(logoPath: string): Buffer | null {
+  try {
+    return fs.readFileSync(logoPath);
+  } catch (error) {
+    log.error("The council's logo could not be read: letters go without it", {
+      logoPath,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return null;
+  }
 }
 
 /** The marking at the top and bottom of every page, and the reference and page number at the bottom: artifacts, not content. */

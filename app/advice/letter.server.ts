@@ -13,6 +13,8 @@ import { LetterMethod } from "~/generated/prisma/enums";
 import { deliverSoon, queueEmail } from "~/messages/outbox.server";
 import { londonDate, londonDay } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/forms.server";
+import { decisionLabels } from "~/triage/labels";
+import { isAdviceDecision } from "./advice";
 import { adviceLetterPdf, type AdviceLetter } from "./letter-pdf.server";
 
 export const letterForm = z.object({ method: z.enum(LetterMethod, "Select how to send the letter: by email or by post") });
@@ -45,6 +47,14 @@ type Facts = Awaited<ReturnType<typeof letterFacts>>;
 /** Why the letter cannot go this way, as a field error; or none. */
 function cannotSend(facts: Facts, method: LetterMethod): FieldErrors | null {
   if (!facts.advice) return { method: "Record the advice before sending the letter" };
+  const decision = facts.decisions[0]?.category;
+  // The letter tells the referrer the matter is below the threshold (or not
+  // the LADO's): untrue once advice has been revised to a cause for
+  // concern or an allegation.
+  if (!isAdviceDecision(decision)) {
+    const now = decision ? `The decision is now ${decisionLabels[decision].toLowerCase()}` : "There is no threshold decision";
+    return { method: `${now}: the letter would tell the referrer the matter is below the threshold, so it cannot be sent` };
+  }
   const referrer = facts.referrer;
   if (!referrer || referrer.type === "ANONYMOUS" || (!referrer.name && !referrer.email)) {
     return { method: "The referrer did not say who they are, so there is no one to send a letter to" };
@@ -79,11 +89,16 @@ export function adviceLetterOf(facts: Facts, from: string, sentAt: Date): Advice
   };
 }
 
+/**
+ * The email the letter goes with. Nothing a referrer typed goes into it (not
+ * even their name): Notify turns text into formatting and links, and the
+ * address is whatever the public form was given. The letter has the name.
+ */
 function emailOf(letter: AdviceLetter) {
   return {
     subject: `The LADO's advice in writing: ${letter.reference}`,
     body: [
-      letter.to.name ? `Dear ${letter.to.name},` : "Hello,",
+      "Hello,",
       `Thank you for contacting the LADO service on ${londonDate(letter.contactedAt)}. Our letter confirming the advice we gave is attached below: to open it, you will be asked to enter this email address.`,
       `Please keep a copy with your safeguarding records, quoting the reference ${letter.reference} if you contact us again. The link works for 4 weeks.`,
       `If a child is in immediate danger, call 999. To talk to the LADO, call ${letter.council.ladoPhone}.`,

@@ -29,15 +29,20 @@ const blankIsNone = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v =
 const yesNo = (message: string) =>
   blankIsNone(z.enum(["yes", "no"], message)).transform((v) => (v === undefined ? undefined : v === "yes"));
 
+/** A day to filter by: a real one before the year 3000 (the day after 31 December 9999 cannot be written, and the query would fail). */
+const filterDay = (label: string) =>
+  date(label, {}).refine((d) => d === undefined || d.getUTCFullYear() < 3000, `${label} must be a real date, like 27 3 2026`);
+
 const filterSchema = z.object({
   year: blankIsNone(
     z
       .string()
-      .regex(/^\d{4}-\d{2}$/, "Choose a financial year from the list")
+      // From 1900, as dates are: a year 0 or 9999 would make no London day (and no query).
+      .regex(/^(19|20)\d{2}-\d{2}$/, "Choose a financial year from the list")
       .refine((y) => (Number(y.slice(0, 4)) + 1) % 100 === Number(y.slice(5)), "Choose a financial year from the list"),
   ),
-  from: date("The date received from", {}),
-  to: date("The date received to", {}),
+  from: filterDay("The date received from"),
+  to: filterDay("The date received to"),
   referrerType: blankIsNone(z.enum(ReferrerType, "Choose who asked from the list")),
   sector: blankIsNone(z.enum(Sector, "Choose a sector from the list")),
   named: yesNo("Choose whether a professional was named"),

@@ -3,9 +3,9 @@
 // transaction of the read or change it records. There is no function that
 // edits or deletes an event, and the database refuses to.
 import { z } from "zod";
-import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db.server";
 import { requestId } from "~/utils/request-id.server";
+import { auditEventRow, type AuditEventInput } from "./event";
 
 type Client = Pick<typeof db, "auditEvent">;
 
@@ -36,37 +36,28 @@ export type AuditAction =
   | "advice.record"
   | "advice.letter"
   | "advice-tracker.view"
-  | "advice-tracker.export";
+  | "advice-tracker.export"
+  | "records.import"
+  | "records.export";
 
 /** What an event is about. A case's events also carry the case, so its trail finds them. */
 export type AuditSubject = {
-  type: "case" | "user" | "document" | "message" | "referral-draft" | "bank-holiday" | "person-match" | "advice-tracker";
+  type:
+    | "case"
+    | "user"
+    | "document"
+    | "message"
+    | "referral-draft"
+    | "bank-holiday"
+    | "person-match"
+    | "advice-tracker"
+    | "import-batch"
+    | "export";
   id: string;
 };
 
-export async function recordAudit(
-  request: Request,
-  event: {
-    who: string | null;
-    what: AuditAction;
-    subject?: AuditSubject;
-    /** The case the subject belongs to; for a case subject, the case itself. */
-    caseId?: string | null;
-    details?: Prisma.InputJsonObject;
-  },
-  tx: Client = db,
-) {
-  await tx.auditEvent.create({
-    data: {
-      userId: event.who,
-      action: event.what,
-      subjectType: event.subject?.type ?? null,
-      subjectId: event.subject?.id ?? null,
-      caseId: event.caseId ?? (event.subject?.type === "case" ? event.subject.id : null),
-      requestId: requestId(request),
-      details: event.details ?? {},
-    },
-  });
+export async function recordAudit(request: Request, event: AuditEventInput, tx: Client = db) {
+  await tx.auditEvent.create({ data: auditEventRow(event, requestId(request)) });
 }
 
 export const auditActionLabels: Record<AuditAction, string> = {
@@ -97,6 +88,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "advice.letter": "Sent an advice follow-up letter",
   "advice-tracker.view": "Viewed the advice tracker",
   "advice-tracker.export": "Exported the advice tracker",
+  "records.import": "Imported past records",
+  "records.export": "Exported every case",
 };
 
 const PAGE_SIZE = 50;

@@ -24,6 +24,8 @@ export const permissions = {
   "case:allocate": ["MANAGER"],
   /** Every piece of advice the service has given, and its export. */
   "advice-tracker:read": ["LADO", "MANAGER"],
+  /** Import past years' records, and export every case, in the import format. */
+  "records:transfer": ["MANAGER"],
   /** The case-file audits one has been named in (issue 19). */
   "audits:assigned": ["AUDITOR"],
   /** Outbound email: sent, queued, failed and the outbox. */

@@ -3,9 +3,9 @@ import { readCheckRows } from "./prior-history-csv";
 
 const csv = (text: string) => Buffer.from(text);
 
-describe("readCheckRows", () => {
-  it("reads Excel's CSV: a byte order mark, CRLF, quoted fields with commas and line breaks, columns in any order", () => {
-    const { rows, errors } = readCheckRows(
+describe("readCheckRows", async () => {
+  it("reads Excel's CSV: a byte order mark, CRLF, quoted fields with commas and line breaks, columns in any order", async () => {
+    const { rows, errors } = await readCheckRows(
       csv(
         "\uFEFFsubject_first_name,reference,subject_last_name,subject_previous_names,subject_date_of_birth,received_at\r\n" +
           '"Zoë","LADO-2019-00001","O\'Brien, the elder","Smith; Jones-Patel;",1984-03-07,2019-05-01\r\n' +
@@ -29,8 +29,8 @@ describe("readCheckRows", () => {
     ]);
   });
 
-  it("names each bad row's line and column, and still reads the others", () => {
-    const { rows, errors } = readCheckRows(
+  it("names each bad row's line and column, and still reads the others", async () => {
+    const { rows, errors } = await readCheckRows(
       csv(
         "reference,subject_last_name,subject_date_of_birth\n" +
           'A,"Two\nlines",1984-02-30\n' +
@@ -41,7 +41,11 @@ describe("readCheckRows", () => {
       ),
     );
     expect(errors).toEqual([
-      { line: 2, column: "subject_date_of_birth", message: "must be a date as YYYY-MM-DD, such as 1984-03-07" },
+      {
+        line: 2,
+        column: "subject_date_of_birth",
+        message: "must be a date as YYYY-MM-DD, such as 1984-03-07, or a date and time with its offset",
+      },
       { line: 4, column: "reference", message: "must not be empty" },
       { line: 5, column: null, message: "has 2 fields where the header has 3" },
     ]);
@@ -54,8 +58,8 @@ describe("readCheckRows", () => {
     ["reference,reference\nA,B\n", 'column "reference" given twice'],
     ["", "the file is empty: a header row is needed"],
     ['reference\n"A\n', "not readable as CSV"],
-  ])("refuses %j as a whole", (text, message) => {
-    const { rows, errors } = readCheckRows(csv(text));
+  ])("refuses %j as a whole", async (text, message) => {
+    const { rows, errors } = await readCheckRows(csv(text));
     expect(rows).toEqual([]);
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toContain(message);

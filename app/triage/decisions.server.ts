@@ -37,7 +37,22 @@ function latestDecision(tx: Pick<Prisma.TransactionClient, "thresholdDecision">,
 
 export type LatestDecision = NonNullable<Awaited<ReturnType<typeof latestDecision>>>;
 
-export type DecisionResult = { saved: true; revision: number } | { saved: false; latest: LatestDecision | null };
+export type DecisionResult =
+  { saved: true; revision: number } | { saved: false; latest: LatestDecision | null } | { saved: false; closedAt: Date };
+
+/**
+ * When the case was closed, if it is closed now (its latest closure signed
+ * off and not reopened). A closed case takes no new decision: new
+ * information is a new contact, linked to it as the same matter.
+ */
+export async function closedAt(tx: Pick<Prisma.TransactionClient, "closure">, caseId: string) {
+  const latest = await tx.closure.findFirst({
+    where: { caseId },
+    orderBy: { proposedAt: "desc" },
+    select: { signedOffAt: true, reopenedAt: true },
+  });
+  return latest?.signedOffAt && !latest.reopenedAt ? latest.signedOffAt : null;
+}
 
 const isUniqueViolation = (error: unknown) => error instanceof PrismaRuntime.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -59,6 +74,8 @@ export async function recordDecision(
   const clock = consideration ? await considerationClock() : null;
   try {
     return await db.$transaction(async (tx): Promise<DecisionResult> => {
+      const closed = await closedAt(tx, caseId);
+      if (closed) return { saved: false, closedAt: closed };
       const latest = await latestDecision(tx, caseId);
       if ((latest?.revision ?? 0) !== decision.basedOn) return { saved: false, latest };
       const revision = decision.basedOn + 1;

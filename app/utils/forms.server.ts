@@ -126,7 +126,12 @@ export function parseValues<S extends z.ZodType>(
   for (const field of cleaned.get(values) ?? []) errors[field] = CONTROL_CHARACTER_MESSAGE;
   if (result.success && Object.keys(errors).length === 0) return { ok: true, data: result.data, values };
   for (const issue of result.error?.issues ?? []) {
-    const field = issue.path.map(String).join(".") || "form";
+    // A bad item of a repeated field (checkboxes) is that field's error: the page has no field per item.
+    const field =
+      issue.path
+        .filter((key) => typeof key !== "number")
+        .map(String)
+        .join(".") || "form";
     errors[field] ??= issue.message;
   }
   return { ok: false, failure: { errors: inPageOrder(errors, schema), values } };

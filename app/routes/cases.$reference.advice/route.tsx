@@ -4,11 +4,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { NOT_ADVICE_MESSAGE, takesAdvice } from "~/advice/advice";
+import { isAdviceDecision, NOT_ADVICE_MESSAGE, takesAdvice } from "~/advice/advice";
 import { adviceForm, adviceIntent, recordAdvice } from "~/advice/advice.server";
 import { letterMethodLabels, sentBy } from "~/advice/labels";
 import { letterForm, sendAdviceLetter } from "~/advice/letter.server";
 import { requireCaseAccess } from "~/auth/guard.server";
+import { can } from "~/auth/permissions";
 import { viewCaseSection } from "~/cases/case-file.server";
 import { Part, SectionHeading, sectionMeta } from "~/cases/case-page";
 import { sectionPath } from "~/cases/sections";
@@ -29,8 +30,8 @@ export const handle = { permission: "case:read", actionPermission: "case:write" 
 export const meta: MetaFunction<typeof loader> = ({ data }) => sectionMeta("Advice", data);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { reference, data } = await viewCaseSection(request, params.reference, "advice", readAdvice);
-  return { reference, file: data };
+  const { user, reference, data } = await viewCaseSection(request, params.reference, "advice", readAdvice);
+  return { reference, file: data, canWrite: can(user.roles, "case:write") };
 }
 
 /** A failed form's answer, saying which of the section's two forms it was. */
@@ -64,7 +65,7 @@ type File = ReturnType<typeof useLoaderData<typeof loader>>["file"];
 type Result = { errors: Record<string, string>; values: Record<string, string | string[]>; form?: "advice" | "letter" } | undefined;
 
 export default function Advice() {
-  const { reference, file } = useLoaderData<typeof loader>();
+  const { reference, file, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result;
   const decision = file.decisions[0]?.category;
   const open = takesAdvice(decision, Boolean(file.advice));
@@ -83,12 +84,12 @@ export default function Advice() {
         </div>
       )}
       {file.advice ? <AdviceGiven advice={file.advice} /> : null}
-      {open ? (
+      {open && canWrite ? (
         <Part title={file.advice ? "Change the advice" : "Record the advice"}>
           <AdviceForm state={stateFor("advice") ?? adviceFields(file.advice)} />
         </Part>
       ) : null}
-      {file.advice ? <FollowUpLetter file={file} state={stateFor("letter")} /> : null}
+      {file.advice ? <FollowUpLetter file={file} canWrite={canWrite} state={stateFor("letter")} /> : null}
     </>
   );
 }
@@ -203,10 +204,9 @@ function AdviceForm({ state }: { state?: FieldState }) {
   );
 }
 
-function FollowUpLetter({ file, state }: { file: File; state?: FieldState }) {
+function FollowUpLetter({ file, canWrite, state }: { file: File; canWrite: boolean; state?: FieldState }) {
   const advice = file.advice!;
   const [latest, ...earlier] = file.letters;
-  const email = file.referrer?.email;
   return (
     <Part title="Follow-up letter">
       {latest && advice.followUpSentAt && advice.followUpMethod ? (
@@ -244,24 +244,41 @@ function FollowUpLetter({ file, state }: { file: File; state?: FieldState }) {
           </ul>
         </>
       ) : null}
-      <StaffForm noValidate>
-        <input type="hidden" name="intent" value="letter" />
-        <Radios
-          name="method"
-          legend={latest ? "Send a new letter, with the advice as it is now" : "Send the letter"}
-          hint="The letter is kept on the case exactly as sent."
-          options={[
-            {
-              value: "EMAIL",
-              label: letterMethodLabels.EMAIL,
-              hint: email ? `To ${email}, as a file to download` : "The referrer gave no email address",
-            },
-            { value: "POST", label: letterMethodLabels.POST, hint: "Made here for you to print and post" },
-          ]}
-          state={state}
-        />
-        <Button>{latest ? "Send a new letter" : "Send the letter"}</Button>
-      </StaffForm>
+      {canWrite ? <SendLetter file={file} latest={Boolean(latest)} state={state} /> : null}
     </Part>
+  );
+}
+
+/** The letter goes while the decision is still advice (it says so); after a revision, why not. */
+function SendLetter({ file, latest, state }: { file: File; latest: boolean; state?: FieldState }) {
+  const decision = file.decisions[0]?.category;
+  const email = file.referrer?.email;
+  if (!isAdviceDecision(decision)) {
+    return (
+      <div className="govuk-inset-text" id="method">
+        The decision is now {decision ? decisionLabels[decision].toLowerCase() : "not made"}: the letter says the matter is below the
+        threshold, so it cannot be sent.
+      </div>
+    );
+  }
+  return (
+    <StaffForm noValidate>
+      <input type="hidden" name="intent" value="letter" />
+      <Radios
+        name="method"
+        legend={latest ? "Send a new letter, with the advice as it is now" : "Send the letter"}
+        hint="The letter is kept on the case exactly as sent."
+        options={[
+          {
+            value: "EMAIL",
+            label: letterMethodLabels.EMAIL,
+            hint: email ? `To ${email}, as a file to download` : "The referrer gave no email address",
+          },
+          { value: "POST", label: letterMethodLabels.POST, hint: "Made here for you to print and post" },
+        ]}
+        state={state}
+      />
+      <Button>{latest ? "Send a new letter" : "Send the letter"}</Button>
+    </StaffForm>
   );
 }

@@ -55,6 +55,7 @@ async function decide(sent: Sent, withConsideration: boolean): Promise<Answer> {
     { basedOn, category, harmCriteria, harmCategories, rationale },
     consideration,
   );
+  if (!result.saved && "closedAt" in result) return refused({ errors: { category: closedMessage(result.closedAt) }, values }, 409);
   if (!result.saved) return refused({ errors: { "latest-decision": conflictMessage(result.latest) }, values, latest: result.latest }, 409);
 
   const recorded = `Decision recorded: ${decisionLabels[category].toLowerCase()}`;
@@ -70,6 +71,10 @@ async function decide(sent: Sent, withConsideration: boolean): Promise<Answer> {
 }
 
 /** "Another decision was recorded while you were writing this one: ..." */
+/** Why a closed case takes no decision, and what to do instead. */
+export const closedMessage = (at: Date) =>
+  `This case was closed on ${londonDateTime(at)}. Log the new information as a new contact and link it to this case as the same matter`;
+
 function conflictMessage(latest: LatestDecision | null) {
   if (!latest) return "The decisions on this case have changed since you opened it. Check them, then decide again";
   const by = latest.decidedBy ? `, by ${latest.decidedBy.name}` : "";

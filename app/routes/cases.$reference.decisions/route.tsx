@@ -22,7 +22,8 @@ import { consideredAgainstDue, dueByLabel, initialConsideration, timeLeftLabel }
 import { decisionLabels, employerResultLabels, harmCategoryLabels, harmCriterionLabels, immediateActionLabels } from "~/triage/labels";
 import { calendarDate, londonDate, londonDateTime, londonDay } from "~/utils/dates";
 import { readForm } from "~/utils/forms.server";
-import { handleForm, type Failure } from "./actions.server";
+import { closedMessage, handleForm, type Failure } from "./actions.server";
+import { closedAt } from "~/triage/decisions.server";
 import { readDecisions } from "./decisions.server";
 import { priorHistorySummary } from "~/people/matching.server";
 import {
@@ -47,8 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, reference, data } = await viewCaseSection(request, params.reference, "decisions", async (tx, caseId) => ({
     file: await readDecisions(tx, caseId),
     priorHistory: await priorHistorySummary(caseId, tx),
+    closed: await closedAt(tx, caseId),
   }));
-  const { file, priorHistory } = data;
+  const { file, priorHistory, closed } = data;
   const [settings, holidays] = await Promise.all([getSettings(), getBankHolidays()]);
   const now = new Date();
   const investigation = file.employerInvestigation;
@@ -57,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWrite: can(user.roles, "case:write"),
     file,
     priorHistory,
+    /** A closed case takes no new decision: why, and what to do instead. */
+    closedNotice: closed ? closedMessage(closed) : null,
     /** Met or missed, against the due time kept when it was first recorded. */
     timeliness:
       file.initialConsideredAt && file.initialConsiderationDue
@@ -287,7 +291,9 @@ function ThresholdDecision({ page, result }: { page: Page; result?: Failure & Fi
     <Part title="Threshold decision">
       {result?.latest ? <LatestDecisionPanel latest={result.latest} /> : null}
       <DecisionHistory decisions={file.decisions} />
-      {page.canWrite && !askedAbove ? (
+      {page.closedNotice ? (
+        <p className="govuk-inset-text">{page.closedNotice}.</p>
+      ) : page.canWrite && !askedAbove ? (
         <NextDecision current={file.decisions[0]} harmCategories={file.reportedHarmCategories} result={result} />
       ) : null}
     </Part>
