@@ -206,10 +206,15 @@ describe("recording advice", () => {
     ]);
   });
 
-  it("links the later case the advice became a referral in by its reference; an unknown reference, or the case itself, is a field error", async () => {
+  it("links the later case the advice became a referral in by its reference; an unknown reference, an earlier case, or the case itself, is a field error", async () => {
     const file = await adviceCase();
-    const later = await createCase(db, { decisions: [{ category: "ALLEGATION" }] });
+    const later = await createCase(db, { receivedAt: new Date(), decisions: [{ category: "ALLEGATION" }] });
+    const earlier = await createCase(db, { receivedAt: new Date("2025-01-06T10:00:00Z") });
     const lado = await signedIn(["LADO"]);
+    const before = await recordAdvice(file.reference, lado, { progressedTo: earlier.reference });
+    expect(bodyOf<Answer>(before).errors).toEqual({
+      progressedTo: `${earlier.reference} came in before this contact: enter the later case's reference`,
+    });
     const unknown = await recordAdvice(file.reference, lado, { progressedTo: "LADO-1999-99999" });
     expect(statusOf(unknown)).toBe(400);
     expect(bodyOf<Answer>(unknown)).toMatchObject({

@@ -352,3 +352,11 @@ describe("a tampered checkbox list", () => {
     expect(Object.keys(bodyOf<Answer>(value).errors)).toEqual(["harmCategories"]);
   });
 });
+
+describe("the advice tracker's period", () => {
+  it("puts the error on the start when a start alone is in the future", async () => {
+    const { parseFilters } = await import("~/advice/tracker.server");
+    const result = parseFilters({ from: "2099-01-01", to: "" }, new Date("2026-11-30T12:00:00Z"));
+    expect(result).toEqual({ ok: false, errors: { from: "The date received from must be today or in the past" } });
+  });
+});

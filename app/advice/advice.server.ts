@@ -36,6 +36,7 @@ function adviceState(tx: Prisma.TransactionClient, caseId: string) {
     where: { id: caseId },
     select: {
       reference: true,
+      receivedAt: true,
       decisions: { orderBy: { revision: "desc" }, take: 1, select: { category: true } },
       advice: { select: { id: true } },
     },
@@ -48,7 +49,23 @@ function adviceState(tx: Prisma.TransactionClient, caseId: string) {
  * reference's unique index.
  */
 function caseByReference(tx: Prisma.TransactionClient, typed: string) {
-  return tx.case.findFirst({ where: { reference: { in: [typed, typed.toUpperCase()] } }, select: { id: true, reference: true } });
+  return tx.case.findFirst({
+    where: { reference: { in: [typed, typed.toUpperCase()] } },
+    select: { id: true, reference: true, receivedAt: true },
+  });
+}
+
+/** What is wrong with the case typed as the referral the advice became, if anything: it must be another, later case. */
+function progressedToProblem(
+  typed: string | undefined,
+  later: { id: string; reference: string; receivedAt: Date } | null,
+  advised: { id: string; receivedAt: Date },
+) {
+  if (typed && !later) return `There is no case with the reference ${typed}: check it and enter it again`;
+  if (later?.id === advised.id) return "Enter the later case's reference, not this case's";
+  if (later && later.receivedAt < advised.receivedAt)
+    return `${later.reference} came in before this contact: enter the later case's reference`;
+  return undefined;
 }
 
 export type AdviceResult = { saved: true } | { saved: false; errors: FieldErrors };
@@ -70,13 +87,8 @@ export async function recordAdvice(
     if (!takesAdvice(found.decisions[0]?.category, Boolean(found.advice)))
       return { saved: false, errors: { decision: NOT_ADVICE_MESSAGE } };
     const later = answers.progressedTo ? await caseByReference(tx, answers.progressedTo) : null;
-    if (answers.progressedTo && !later) {
-      return {
-        saved: false,
-        errors: { progressedTo: `There is no case with the reference ${answers.progressedTo}: check it and enter it again` },
-      };
-    }
-    if (later?.id === caseId) return { saved: false, errors: { progressedTo: "Enter the later case's reference, not this case's" } };
+    const problem = progressedToProblem(answers.progressedTo, later, { id: caseId, receivedAt: found.receivedAt });
+    if (problem) return { saved: false, errors: { progressedTo: problem } };
     const data = {
       adviceGiven: answers.adviceGiven,
       referrerActions: answers.referrerActions ?? null,

@@ -112,7 +112,10 @@ export function parseFilters(
   const { from, to, year, page, ...chosen } = parsed.data;
   const period = periodOf(year, from, to, now);
   if (period.from > period.to) {
-    return { ok: false, errors: { to: "The date received to must be the same as or after the date received from" } };
+    // With only a start given, the period ends today: the start is what is wrong.
+    return to
+      ? { ok: false, errors: { to: "The date received to must be the same as or after the date received from" } }
+      : { ok: false, errors: { from: "The date received from must be today or in the past" } };
   }
   return { ok: true, filters: { ...period, ...chosen, page: page ?? 1 } };
 }
