@@ -17,7 +17,8 @@ import {
 } from "~/generated/prisma/enums";
 import { csvLine } from "~/utils/csv";
 
-type CodeList = Record<string, string>;
+/** A list of codes: an enum of the app's own, by name. */
+export type CodeList = Record<string, string>;
 
 /** What a column holds: free text (up to `max` characters), a code from a list (or several, separated by ";"), a date, yes/no. */
 export type ColumnKind =

@@ -17,10 +17,8 @@ import {
   Sex,
 } from "~/generated/prisma/enums";
 import { londonDay, londonMinutes, londonMoment } from "~/utils/dates";
-import { codeOf, codesOf, COLUMN_NAMES, type ColumnName, valueOfCode } from "./format";
+import { codeOf, codesOf, COLUMN_NAMES, type CodeList, type ColumnName, valueOfCode } from "./format";
 import type { Problem } from "./read";
-
-type CodeList = Record<string, string>;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
