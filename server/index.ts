@@ -45,12 +45,14 @@ const stopWatchingDatabase = watchDatabase(probe, database.restart);
 // Loaded only now: the app's modules read DATABASE_URL when first imported.
 const { startBackgroundJobs } = await import("../app/jobs.server");
 const { attachmentLimits } = await import("../app/documents/uploads.server");
+const { recordsUploadLimit } = await import("../app/records/upload.server");
 const stopBackgroundJobs = startBackgroundJobs();
 
 // No request body is read past this: the largest the app accepts (an upload
-// of every allowed attachment), with room for the form around it. The app's
-// readers stop sooner: forms at FORM_MAX_KB, uploads at their own limit.
-const MAX_BODY_BYTES = Math.max(attachmentLimits().maxBodyBytes, env.FORM_MAX_KB * 1024) + 64 * 1024;
+// of every allowed attachment, or a file of records to import), with room for
+// the form around it. The app's readers stop sooner: forms at FORM_MAX_KB,
+// uploads at their own limit.
+const MAX_BODY_BYTES = Math.max(attachmentLimits().maxBodyBytes, recordsUploadLimit().maxBodyBytes, env.FORM_MAX_KB * 1024) + 64 * 1024;
 
 const app = express();
 app.disable("x-powered-by");
@@ -92,7 +94,11 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   });
   // Every log line written while answering carries the request's id (and, once known, the user's and the route).
   runInRequest({ requestId: id }, () => {
-    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+    // An upload (multipart) goes on to its page, which refuses one that says it
+    // is too large unread, with the message next to its field; the body's
+    // counter (remix-handler.ts) still stops reading any body at MAX_BODY_BYTES.
+    const upload = /^multipart\/form-data\b/i.test(req.headers["content-type"] ?? "");
+    if (!upload && Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
       log.warn("Refused a request larger than any the service accepts", { method: req.method, path: req.path });
       res.status(413).set("Connection", "close").type("text/plain").send("The request is too large.");
       return;

@@ -63,10 +63,25 @@ async function fixtures() {
   const document = await db.document.create({
     data: { kind: "ATTACHMENT", caseId: file.id, filename: "fixture.pdf", mediaType: "application/pdf", ...stored },
   });
+  // A records import whose good rows were imported, its bad rows kept to download (records.imports.$jobId_.bad-rows.csv).
+  const badRows = await storeFile(new TextEncoder().encode("reference,received_at,source\r\n"));
+  const job = await db.recordsImportJob.create({
+    data: {
+      filename: "fixture.csv",
+      sizeBytes: 1,
+      createdById: someone.id,
+      stage: "IMPORT",
+      status: "DONE",
+      badRowsKey: badRows.storageKey,
+    },
+  });
   const { afterAll } = await import("vitest");
-  afterAll(() => deleteStoredFile(stored.storageKey));
+  afterAll(() => Promise.all([deleteStoredFile(stored.storageKey), deleteStoredFile(badRows.storageKey)]));
   // A bank holiday loaded into the template database.
-  return { reference: file.reference, userId: someone.id, documentId: document.id, date: "2026-12-25" } as Record<string, string>;
+  return { reference: file.reference, userId: someone.id, documentId: document.id, date: "2026-12-25", jobId: job.id } as Record<
+    string,
+    string
+  >;
 }
 
 function pathAndParams(id: string, values: Record<string, string>) {

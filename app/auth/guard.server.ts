@@ -16,6 +16,25 @@ export type StaffUser = NonNullable<Awaited<ReturnType<typeof currentSession>>>[
  * gets the same values) and must carry this session's CSRF token.
  */
 export async function requireUser(request: Request, permission?: Permission): Promise<StaffUser> {
+  const session = await permittedSession(request, permission);
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    checkFormToken("staff", session.id, (await readForm(request))[CSRF_FIELD]);
+  }
+  return session.user;
+}
+
+/**
+ * As requireUser, for an upload (multipart/form-data), whose body the action
+ * reads itself, a part at a time: the user, and the check of the CSRF token
+ * read from it (it throws the 400 answer unless the token is this session's),
+ * to be made before anything sent is kept.
+ */
+export async function requireUploader(request: Request, permission: Permission) {
+  const session = await permittedSession(request, permission);
+  return { user: session.user, checkCsrf: (sent: unknown) => checkFormToken("staff", session.id, sent) };
+}
+
+async function permittedSession(request: Request, permission: Permission | undefined) {
   const session = await currentSession(request);
   if (!session) {
     const url = new URL(request.url);
@@ -23,10 +42,7 @@ export async function requireUser(request: Request, permission?: Permission): Pr
     throw redirect(`/sign-in?${new URLSearchParams({ returnTo: back })}`);
   }
   if (permission && !can(session.user.roles, permission)) throw forbidden();
-  if (request.method !== "GET" && request.method !== "HEAD") {
-    checkFormToken("staff", session.id, (await readForm(request))[CSRF_FIELD]);
-  }
-  return session.user;
+  return session;
 }
 
 /** The token the signed-in user's forms carry (the root loader hands it to every page). */

@@ -108,6 +108,34 @@ export function TextInput({
   );
 }
 
+/** A GOV.UK file upload: one file, of the types `accept` names. */
+export function FileUpload({
+  name,
+  label,
+  hint,
+  error,
+  accept,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  accept?: string;
+}) {
+  return (
+    <LabelledField name={name} label={label} hint={hint} error={error}>
+      <input
+        className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+        id={name}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </LabelledField>
+  );
+}
+
 /** A form group with its label, hint and error message around one control. */
 function LabelledField({
   name,

@@ -18,6 +18,7 @@ const navigation: { to: string; label: string; permission: Permission }[] = [
   { to: "/advice", label: "Advice", permission: "advice-tracker:read" },
   { to: "/contacts/new", label: "Log a contact", permission: "contact:log" },
   { to: "/outbox", label: "Email", permission: "outbox:read" },
+  { to: "/records", label: "Records", permission: "records:transfer" },
   { to: "/audit-trail", label: "Audit trail", permission: "audit-trail:read" },
   { to: "/audits", label: "Audits", permission: "audits:assigned" },
   { to: "/users", label: "Users", permission: "users:manage" },

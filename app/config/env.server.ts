@@ -114,6 +114,8 @@ const schema = z
       .string()
       .default("false")
       .transform((v) => (/^\d+$/.test(v) ? Number(v) : v === "true" ? true : v === "false" ? false : v)),
+    /** The records page's upload (a file of past years' records to import), in megabytes. */
+    RECORDS_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2_000).default(50),
     /** Where uploaded files are kept, outside the web root. */
     UPLOAD_DIR: z.string().min(1).default("data/uploads"),
     /** Database queries slower than this many milliseconds are logged (0: every query). */

@@ -4,6 +4,7 @@
 // user only. No path is ever built from anything a user sent: every key is
 // checked against the one shape we make before it is joined to the folder.
 import { createHash, randomUUID } from "node:crypto";
+import { once } from "node:events";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
@@ -67,11 +68,7 @@ export function sha256Of(bytes: Uint8Array) {
  * place and renamed into it.
  */
 export async function storeFile(bytes: Uint8Array, now = new Date()): Promise<StoredFile> {
-  const month = String(now.getUTCMonth() + 1).padStart(2, "0");
-  const storageKey = `${now.getUTCFullYear()}/${month}/${randomUUID()}`;
-  const target = pathOf(storageKey);
-  await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  const partial = `${target}.part`;
+  const { storageKey, target, partial } = await newPlace(now);
   try {
     await fsp.writeFile(partial, bytes, { mode: 0o600, flag: "wx" });
     await fsp.rename(partial, target);
@@ -80,6 +77,73 @@ export async function storeFile(bytes: Uint8Array, now = new Date()): Promise<St
     throw error;
   }
   return { storageKey, sha256: sha256Of(bytes), sizeBytes: bytes.byteLength };
+}
+
+/** A new random key, its file's path, and the path to write it at before it is renamed into place (its folder made). */
+async function newPlace(now: Date) {
+  const month = String(now.getUTCMonth() + 1).padStart(2, "0");
+  const storageKey = `${now.getUTCFullYear()}/${month}/${randomUUID()}`;
+  const target = pathOf(storageKey);
+  await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  return { storageKey, target, partial: `${target}.part` };
+}
+
+/** More bytes came than a stored stream may hold. */
+export class StoredFileTooLarge extends Error {}
+
+/**
+ * A file written as it arrives, for what is too large to hold in memory: write
+ * to `stream`, then `keep()` renames it into place under its key (as
+ * storeFile, whole or not at all), or `discard()` removes it.
+ */
+export async function storedFileWriter(now = new Date()) {
+  const { storageKey, target, partial } = await newPlace(now);
+  const stream = fs.createWriteStream(partial, { mode: 0o600, flags: "wx" });
+  await new Promise((resolve, reject) => stream.once("open", resolve).once("error", reject));
+  const closed = () => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return {
+    storageKey,
+    stream,
+    async keep() {
+      await closed();
+      await fsp.rename(partial, target);
+      return storageKey;
+    },
+    async discard() {
+      stream.destroy();
+      await fsp.rm(partial, { force: true });
+    },
+  };
+}
+
+/**
+ * Writes a stream under a new random key, counting and hashing it as it goes;
+ * once more than `maxBytes` have come it stops reading, keeps nothing and
+ * throws StoredFileTooLarge.
+ */
+export async function storeStream(data: AsyncIterable<Uint8Array>, maxBytes: number, now = new Date()): Promise<StoredFile> {
+  const file = await storedFileWriter(now);
+  const hash = createHash("sha256");
+  let sizeBytes = 0;
+  try {
+    for await (const chunk of data) {
+      sizeBytes += chunk.byteLength;
+      if (sizeBytes > maxBytes) throw new StoredFileTooLarge();
+      hash.update(chunk);
+      if (!file.stream.write(chunk)) await once(file.stream, "drain");
+    }
+    await file.keep();
+  } catch (error) {
+    await file.discard();
+    throw error;
+  }
+  return { storageKey: file.storageKey, sha256: hash.digest("hex"), sizeBytes };
+}
+
+/** A stored file as a Node stream (for readers that take one), or null when there is no such file. */
+export function openStoredFile(storageKey: string) {
+  const file = pathOf(storageKey);
+  return fs.existsSync(file) ? fs.createReadStream(file) : null;
 }
 
 /** The whole file, or null when there is no such file. */

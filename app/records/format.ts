@@ -107,22 +107,45 @@ export function templateCsv() {
 export const recordLine = (columns: readonly string[], values: Partial<Record<string, string | null>>) =>
   csvLine(columns.map((c) => values[c] ?? ""));
 
+/** What one column holds, for the format's page and the README's table. */
+export type ColumnReference = {
+  name: ColumnName;
+  required: boolean;
+  about: string;
+  /** The codes it takes (a code column), or the literal values (yes/no). */
+  codes: string[];
+  /** How it is written, beside the codes. */
+  holds: string;
+};
+
+/** Every column, what it holds and its codes, in the export's order. */
+export function columnReference(): ColumnReference[] {
+  return COLUMN_NAMES.map((name) => {
+    const column: Column = COLUMNS[name];
+    const [holds, codes] =
+      column.kind === "code"
+        ? [column.list ? "any of these codes, separated by ;" : "one of these codes", codesOf(column.codes)]
+        : column.kind === "yes-no"
+          ? ["", ["yes", "no"]]
+          : column.kind === "day" || column.kind === "moment"
+            ? ["`YYYY-MM-DD` or ISO 8601 with an offset", []]
+            : [`text, up to ${column.max} characters${column.list ? " each" : ""}`, []];
+    return { name, required: Boolean(column.required), about: column.about, codes, holds };
+  });
+}
+
 /** The README's table of columns, with every code list (the README's copy was printed from this). */
 export function formatReference() {
   const lines = ["| column | required | holds |", "| --- | --- | --- |"];
-  for (const name of COLUMN_NAMES) {
-    const column: Column = COLUMNS[name];
-    const holds =
-      column.kind === "code"
-        ? `${column.about}: ${column.list ? "any of " : ""}${codesOf(column.codes)
-            .map((c) => `\`${c}\``)
-            .join(", ")}`
-        : column.kind === "yes-no"
-          ? `${column.about}: \`yes\` or \`no\``
-          : column.kind === "day" || column.kind === "moment"
-            ? `${column.about}: \`YYYY-MM-DD\` or ISO 8601 with an offset`
-            : `${column.about}: text, up to ${column.max} characters${column.list ? " each" : ""}`;
-    lines.push(`| \`${name}\` | ${column.required ? "yes" : ""} | ${holds} |`);
+  for (const { name, required, about, codes, holds } of columnReference()) {
+    const quoted = codes.map((c) => `\`${c}\``);
+    const described =
+      COLUMNS[name].kind === "code"
+        ? `${about}: ${holds.startsWith("any") ? "any of " : ""}${quoted.join(", ")}`
+        : COLUMNS[name].kind === "yes-no"
+          ? `${about}: ${quoted.join(" or ")}`
+          : `${about}: ${holds}`;
+    lines.push(`| \`${name}\` | ${required ? "yes" : ""} | ${described} |`);
   }
   return lines.join("\n");
 }

@@ -23,10 +23,16 @@ import { londonDay, londonMoment } from "~/utils/dates";
 import { caseFacts, recordSelect } from "./export.server";
 import { REQUIRED_COLUMNS } from "./format";
 import { readRows, UnreadableFile, type Problem, type Reading } from "./read";
+import { FirstLines } from "./references";
 import { asImported, readRecord, recordValues, type RecordFacts } from "./row";
 
 const BATCH = 1_000;
-/** Batches written at once, so PostgreSQL writes one (its index upkeep is most of a batch's time) while Node reads the next. */
+/**
+ * Batches written at once, so PostgreSQL writes one (its index upkeep is most
+ * of a batch's time) while Node reads the next; a batch updates the
+ * ImportBatch row last, since that row stays locked until its transaction
+ * ends.
+ */
 export const PARALLEL = 2;
 /** Problems and changed rows kept for the report; all are counted. */
 export const REPORT_LIMIT = 100;
@@ -103,9 +109,10 @@ export async function importRecords(client: PrismaClient, options: ImportOptions
 
 /** The first pass: every row checked, every reference looked up. */
 async function check(client: PrismaClient, options: ImportOptions, report: ImportReport, badLines: Set<number>, named: Named) {
-  const seen = new Map<string, number>(); // reference → the line it was first on
+  const seen = new FirstLines();
   const reading: Partial<Reading> = {};
-  let pending: { line: number; facts: RecordFacts; columns: string[] }[] = [];
+  type Checked = { line: number; facts: RecordFacts; columns: string[] };
+  let pending: Checked[] = [];
   const bad = async (line: number, problems: Problem[], fields: string[]) => {
     badLines.add(line);
     report.badRowCount++;
@@ -116,13 +123,14 @@ async function check(client: PrismaClient, options: ImportOptions, report: Impor
       await write(options.badRows, csvLine(fields));
     }
   };
-  const lookUp = async () => {
-    const onFile = await client.case.findMany({
-      where: { reference: { in: pending.map((p) => p.facts.reference) } },
-      select: recordSelect,
-    });
-    const byReference = new Map(onFile.map((c) => [c.reference, c]));
-    for (const { line, facts, columns } of pending) {
+  const lookUp = async (rows: Checked[]) => {
+    const onFile = await referencesOnFile(
+      client,
+      rows.map((r) => r.facts.reference),
+    );
+    const held = onFile.size ? await client.case.findMany({ where: { reference: { in: [...onFile] } }, select: recordSelect }) : [];
+    const byReference = new Map(held.map((c) => [c.reference, c]));
+    for (const { line, facts, columns } of rows) {
       const found = byReference.get(facts.reference);
       if (!found) {
         report.added++;
@@ -130,8 +138,8 @@ async function check(client: PrismaClient, options: ImportOptions, report: Impor
         continue;
       }
       const given = recordValues(asImported(facts));
-      const held = recordValues(caseFacts(found));
-      const differ = columns.filter((c) => given[c as keyof typeof given] !== held[c as keyof typeof held]);
+      const theirs = recordValues(caseFacts(found));
+      const differ = columns.filter((c) => given[c as keyof typeof given] !== theirs[c as keyof typeof theirs]);
       if (!differ.length) {
         report.skipped++;
         continue;
@@ -139,34 +147,45 @@ async function check(client: PrismaClient, options: ImportOptions, report: Impor
       report.changedCount++;
       if (report.changed.length < REPORT_LIMIT) report.changed.push({ line, reference: facts.reference, columns: differ });
     }
+  };
+  // One look-up at a time runs while the next rows are read (in order, so the report keeps the file's order).
+  let looking: Promise<void> = Promise.resolve();
+  const lookUpPending = async () => {
+    await looking;
+    looking = lookUp(pending);
+    looking.catch(() => undefined); // awaited at the next batch or the end; this only keeps it from counting as unhandled meanwhile
     pending = [];
   };
 
-  for await (const row of readRows(options.open(), REQUIRED_COLUMNS, reading)) {
-    report.rows++;
-    if ("problem" in row) {
-      await bad(row.line, [row.problem], row.fields);
-    } else {
-      const read = readRecord(row.line, row.values);
-      const first = "facts" in read ? seen.get(read.facts.reference) : undefined;
-      if ("problems" in read) await bad(row.line, read.problems, row.fields);
-      else if (first) {
-        await bad(
-          row.line,
-          [{ line: row.line, column: "reference", message: `"${read.facts.reference}" is also on line ${first}` }],
-          row.fields,
-        );
+  try {
+    for await (const row of readRows(options.open(), REQUIRED_COLUMNS, reading)) {
+      report.rows++;
+      if ("problem" in row) {
+        await bad(row.line, [row.problem], row.fields);
       } else {
-        seen.set(read.facts.reference, row.line);
-        pending.push({ line: row.line, facts: read.facts, columns: reading.columns! });
-        if (pending.length === BATCH) await lookUp();
+        const read = readRecord(row.line, row.values);
+        const first = "facts" in read ? seen.firstLine(read.facts.reference, row.line) : undefined;
+        if ("problems" in read) await bad(row.line, read.problems, row.fields);
+        else if (first) {
+          await bad(
+            row.line,
+            [{ line: row.line, column: "reference", message: `"${read.facts.reference}" is also on line ${first}` }],
+            row.fields,
+          );
+        } else {
+          pending.push({ line: row.line, facts: read.facts, columns: reading.columns! });
+          if (pending.length === BATCH) await lookUpPending();
+        }
+      }
+      if (report.rows % BATCH === 0) {
+        options.onProgress?.({ phase: "check", rows: report.rows, fraction: options.size ? (reading.bytes ?? 0) / options.size : null });
       }
     }
-    if (report.rows % BATCH === 0) {
-      options.onProgress?.({ phase: "check", rows: report.rows, fraction: options.size ? (reading.bytes ?? 0) / options.size : null });
-    }
+    await lookUpPending();
+    await looking;
+  } finally {
+    await looking.catch(() => undefined); // an unreadable file: nothing still running when the report goes back
   }
-  if (pending.length) await lookUp();
   report.sha256 = reading.sha256!();
 }
 
@@ -249,17 +268,22 @@ const storedDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** Inserts the rows not yet on file; returns how many. */
 async function insertBatch(tx: Prisma.TransactionClient, batchId: string, rows: RecordFacts[], organisations: Map<string, string>) {
-  const onFile = new Set(
-    (await tx.case.findMany({ where: { reference: { in: rows.map((r) => r.reference) } }, select: { reference: true } })).map(
-      (c) => c.reference,
-    ),
+  const onFile = await referencesOnFile(
+    tx,
+    rows.map((r) => r.reference),
   );
   const fresh = rows.filter((r) => !onFile.has(r.reference));
+  if (fresh.length) await insertCases(tx, batchId, fresh, organisations);
+  // Last: the batch row stays locked until the transaction ends, and the other batch in flight waits for it.
   await tx.importBatch.update({
     where: { id: batchId },
     data: { added: { increment: fresh.length }, skipped: { increment: onFile.size } },
   });
-  if (!fresh.length) return 0;
+  return fresh.length;
+}
+
+/** Writes the cases of `fresh` and what each row makes. */
+async function insertCases(tx: Prisma.TransactionClient, batchId: string, fresh: RecordFacts[], organisations: Map<string, string>) {
   const organisationOf = await findOrMakeOrganisations(tx, organisationsNamed(fresh, new Map()), organisations);
 
   const made = fresh.map((r) => ({ r, caseId: randomUUID() }));
@@ -470,7 +494,14 @@ async function insertBatch(tx: Prisma.TransactionClient, batchId: string, rows: 
     }),
   );
   await advanceReferenceCounters(tx, fresh);
-  return fresh.length;
+}
+
+/** Which of `references` are on file. */
+async function referencesOnFile(client: PrismaClient | Prisma.TransactionClient, references: string[]) {
+  if (!references.length) return new Set<string>();
+  const found = await client.$queryRaw<{ reference: string }[]>`
+    SELECT "reference" FROM "Case" WHERE "reference" = ANY(${references}::text[])`;
+  return new Set(found.map((c) => c.reference));
 }
 
 const hasSubject = (r: RecordFacts) =>

@@ -85,6 +85,7 @@ function checkHeader(record: string[], required: readonly string[]) {
   const fail = (message: string) => {
     throw new UnreadableFile({ line: 1, column: null, message });
   };
+  if (columns.every((name) => name === "")) fail("the first line is blank: it must be the header row");
   const known = new Set<string>(COLUMN_NAMES);
   const quoted = (names: string[]) => names.map((c) => `"${c}"`).join(", ");
   const unknown = columns.filter((name) => !known.has(name));
