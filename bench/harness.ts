@@ -1,6 +1,7 @@
 // What every benchmark here needs: clean-up steps that run once (on success,
 // failure, Ctrl-C or when the time limit is reached), percentiles, and a
 // database of its own.
+import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { z } from "zod";
 import { openDatabaseServer, withDatabase } from "../server/database";
@@ -66,6 +67,28 @@ export async function runBench(main: () => Promise<number>, printed: () => strin
     await cleanup();
   }
   process.exit(code);
+}
+
+/**
+ * p50 and p95 of `requests` GETs of a page on `base`, signed in with
+ * `cookie`, one at a time, after `warmUp` unmeasured ones. Anything but a
+ * 200 stops the bench.
+ */
+export async function timePage(base: string, cookie: string, path: string, { requests, warmUp }: { requests: number; warmUp: number }) {
+  const get = async () => {
+    const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  };
+  for (let i = 0; i < warmUp; i++) await get();
+  const durations: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const started = performance.now();
+    await get();
+    durations.push(performance.now() - started);
+  }
+  durations.sort((a, b) => a - b);
+  return { p50: percentile(durations, 50), p95: percentile(durations, 95) };
 }
 
 /** The p-th percentile of sorted values (nearest rank). */

@@ -16,8 +16,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { z } from "zod";
 import { startAppServer, type AppServer, signInOverHttp } from "../tests/e2e/browser";
-import { growTo } from "./bulk-cases";
-import { benchDatabase, benchKeep, benchSizes, limitRun, onCleanup, percentile, runBench } from "./harness";
+import { benchDatabase, benchKeep, benchSizes, limitRun, onCleanup, runBench, timePage } from "./harness";
 import { explainSlowest, recordPageSql, timeSql } from "./page-sql";
 
 const settings = z
@@ -89,24 +88,6 @@ async function pagesToMeasure(client: pg.Client): Promise<Page[]> {
   ];
 }
 
-/** p50 and p95 of `REQUESTS` requests for the page, one at a time, after a warm-up. */
-async function timePage(base: string, cookie: string, path: string) {
-  const get = async () => {
-    const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
-  };
-  for (let i = 0; i < WARM_UP; i++) await get();
-  const durations: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const started = performance.now();
-    await get();
-    durations.push(performance.now() - started);
-  }
-  durations.sort((a, b) => a - b);
-  return { p50: percentile(durations, 50), p95: percentile(durations, 95) };
-}
-
 const ms = (n: number) => n.toFixed(1).padStart(8);
 
 function printTable(size: number, rows: Measured[]) {
@@ -124,7 +105,9 @@ async function main() {
       (reused ? ", kept from an earlier run" : "") +
       (KEEP ? ", kept afterwards (drop it with DROP DATABASE when done)" : ""),
   );
+  // Only now: the factories load the app's database client, which must find this database's address.
   const { createUser } = await import("../tests/factories");
+  const { growTo } = await import("./bulk-cases");
   if (!(await db.user.findUnique({ where: { email: EMAIL } }))) await createUser(db, { roles: ["LADO"], email: EMAIL, password: PASSWORD });
 
   const loader = new pg.Client({ connectionString: adminUrl });
@@ -153,7 +136,7 @@ async function main() {
     const cookie = await signInOverHttp(app.url, EMAIL, PASSWORD); // again at each size: loading can outlast the idle timeout
     const rows: Measured[] = [];
     for (const page of await pagesToMeasure(loader)) {
-      const timing = await timePage(app.url, cookie, page.path);
+      const timing = await timePage(app.url, cookie, page.path, { requests: REQUESTS, warmUp: WARM_UP });
       const sql = await recordPageSql(page.path, cookie);
       const sqlMs = await timeSql(replay, sql, REQUESTS);
       rows.push({ ...page, ...timing, sqlMs, statements: sql.statements.length });

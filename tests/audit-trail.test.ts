@@ -5,6 +5,8 @@ import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { auditActionLabels, type AuditAction } from "~/audit-trail/audit-trail.server";
 import { createContact } from "~/contacts/create-contact.server";
+import { ruleValues } from "~/config/settings-form.server";
+import { getSettings } from "~/config/settings.server";
 import { db } from "~/db.server";
 import { storeFile } from "~/documents/storage.server";
 import { queueEmail } from "~/messages/outbox.server";
@@ -16,9 +18,18 @@ import * as adviceExport from "~/routes/advice[.]csv";
 import * as trailByUser from "~/routes/audit-trail.users.$userId";
 import * as advice from "~/routes/cases.$reference.advice/route";
 import * as caseTrail from "~/routes/cases.$reference.audit-trail/route";
+import * as chronologyPage from "~/routes/cases.$reference.chronology/route";
+import * as caseFilePdf from "~/routes/cases.$reference_.case-file[.]pdf";
+import * as closure from "~/routes/cases.$reference.closure/route";
 import * as allocate from "~/routes/cases.$reference_.allocate";
 import * as linkContacts from "~/routes/cases.$reference_.link";
+import * as meetings from "~/routes/cases.$reference.meetings/route";
+import * as myWork from "~/routes/my-work";
 import * as decisions from "~/routes/cases.$reference.decisions/route";
+import * as employer from "~/routes/cases.$reference.employer/route";
+import * as informing from "~/routes/cases.$reference.informing/route";
+import * as outcomeSection from "~/routes/cases.$reference.outcome/route";
+import * as policeSection from "~/routes/cases.$reference.police/route";
 import * as priorHistory from "~/routes/cases.$reference.prior-history/route";
 import * as summary from "~/routes/cases.$reference._index/route";
 import * as contactsNew from "~/routes/contacts.new";
@@ -28,11 +39,15 @@ import * as deleteAnswers from "~/routes/refer.delete";
 import * as changeHoliday from "~/routes/settings.bank-holidays.$date._index";
 import * as removeHoliday from "~/routes/settings.bank-holidays.$date.remove";
 import * as addHoliday from "~/routes/settings.bank-holidays.new";
+import * as serviceRules from "~/routes/settings.rules";
 import * as signIn from "~/routes/sign-in";
 import * as signOut from "~/routes/sign-out";
+import * as team from "~/routes/team";
 import * as editUser from "~/routes/users.$userId";
 import * as newUser from "~/routes/users.new";
-import { createCase, createUser } from "./factories";
+import type { Role } from "~/generated/prisma/enums";
+import { londonDay } from "~/utils/dates";
+import { createCase, createUser, type ClosureFields, type PoliceInput } from "./factories";
 import { minimalPdf } from "./fixtures/files";
 import { minimalContactForm, request, run, signedIn, statusOf } from "./helpers";
 
@@ -57,9 +72,77 @@ async function suggestedMatch() {
   return { file, caller, matchId: match.id };
 }
 
+/** An allegation with its outcome and no open action, with `closures`, and one of its closure section's forms sent by a new user with `roles`. */
+async function closureForm(roles: Role[], closures: ClosureFields[], form: Record<string, string>, receivedAt?: Date) {
+  const file = await createCase(db, {
+    ...(receivedAt ? { receivedAt } : {}),
+    decisions: [{ category: "ALLEGATION" }],
+    outcome: { outcome: "UNFOUNDED" },
+    actions: [],
+    delayReasons: [],
+    closures,
+  });
+  const caller = await signedIn(roles);
+  const { value } = await run(closure.action, traced(`/cases/${file.reference}/closure`, { caller, form }), { reference: file.reference });
+  return { file, value, caller };
+}
+
 type Expected = { userId: string | null; subjectType: string | null; subjectId: string | null; caseId: string | null };
 
 /** Each action: do what records it, and say what its event must hold. */
+/** An allegation received a week ago, a LADO, and a form of its meetings section sent by them. */
+async function meetingsForm(form: (caseId: string) => Promise<Record<string, string>>) {
+  const file = await createCase(db, {
+    receivedAt: new Date(Date.now() - 7 * 86_400_000),
+    decisions: [{ category: "ALLEGATION" }],
+    meetings: [],
+    actions: [],
+  });
+  const caller = await signedIn(["LADO"]);
+  const { value } = await run(meetings.action, traced(`/cases/${file.reference}/meetings`, { caller, form: await form(file.id) }), {
+    reference: file.reference,
+  });
+  expect(statusOf(value)).toBe(302);
+  return { file, caller };
+}
+
+/** A form sent to an allegation's police section (with `police` recorded first when given). */
+async function policeForm(form: Record<string, string>, police?: PoliceInput) {
+  const file = await createCase(db, { decisions: [{ category: "ALLEGATION" }], police });
+  const caller = await signedIn(["LADO"]);
+  const { value } = await run(policeSection.action, traced(`/cases/${file.reference}/police`, { caller, form }), {
+    reference: file.reference,
+  });
+  expect(statusOf(value)).toBe(302);
+  return { file, caller };
+}
+
+/** The fields of a GOV.UK date input for the London day `days` from today. */
+function dayFields(name: string, days: number) {
+  const [y, m, d] = londonDay(new Date(Date.now() + days * 86_400_000)).split("-");
+  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
+}
+
+const meetingArrangements = (days: number) => ({
+  type: "EVALUATION",
+  ...dayFields("heldDate", days),
+  heldTime: "10:00",
+  mode: "ONLINE",
+  location: "Teams",
+  chair: "Priya Shah",
+});
+
+const aMeeting = (caseId: string, days: number, recorded = false) =>
+  db.meeting.create({
+    data: {
+      caseId,
+      type: "EVALUATION",
+      heldAt: new Date(Date.now() + days * 86_400_000),
+      recordedAt: recorded ? new Date() : null,
+      attendees: recorded ? { create: [{ name: "Tom Okafor", agency: "School", email: "head@school.example.org" }] } : undefined,
+    },
+  });
+
 const fire: Record<AuditAction, () => Promise<Expected>> = {
   "auth.sign-in": async () => {
     const user = await createUser(db, { roles: ["LADO"], password: PASSWORD });
@@ -278,6 +361,13 @@ const fire: Record<AuditAction, () => Promise<Expected>> = {
     expect(statusOf(value)).toBe(302);
     return { userId: caller.user.id, subjectType: "bank-holiday", subjectId: "2098-06-19", caseId: null };
   },
+  "settings.change": async () => {
+    const caller = await signedIn(["ADMIN"]);
+    const form = { ...ruleValues(await getSettings()), concludedWithinOneMonthTarget: "75" };
+    const { value } = await run(serviceRules.action, traced("/settings/rules", { caller, form }));
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "setting", subjectId: "concludedWithinOneMonthTarget", caseId: null };
+  },
   "advice.record": async () => {
     const file = await createCase(db, { decisions: [{ category: "ADVICE" }] });
     const caller = await signedIn(["LADO"]);
@@ -300,6 +390,16 @@ const fire: Record<AuditAction, () => Promise<Expected>> = {
     await run(adviceTracker.loader, traced("/advice?named=no", { caller }));
     return { userId: caller.user.id, subjectType: "advice-tracker", subjectId: "advice", caseId: null };
   },
+  "my-work.view": async () => {
+    const caller = await signedIn(["LADO"]);
+    expect(statusOf((await run(myWork.loader, traced("/my-work", { caller }))).value)).toBe(200);
+    return { userId: caller.user.id, subjectType: "user", subjectId: caller.user.id, caseId: null };
+  },
+  "team.view": async () => {
+    const caller = await signedIn(["MANAGER"]);
+    expect(statusOf((await run(team.loader, traced("/team?lado=unallocated", { caller }))).value)).toBe(200);
+    return { userId: caller.user.id, subjectType: "team", subjectId: "unallocated", caseId: null };
+  },
   "advice-tracker.export": async () => {
     const caller = await signedIn(["LADO"]);
     const { value } = await run(adviceExport.loader, traced("/advice.csv", { caller }), {}, { dataRequest: false });
@@ -314,6 +414,267 @@ const fire: Record<AuditAction, () => Promise<Expected>> = {
   "records.export": async () => {
     await exportRecords(db, new PassThrough().resume(), { who: null, name: "everything.csv", requestId: REQUEST_ID });
     return { userId: null, subjectType: "export", subjectId: "everything.csv", caseId: null };
+  },
+  "meeting.schedule": async () => {
+    const { file, caller } = await meetingsForm(async () => ({ intent: "schedule", ...meetingArrangements(3) }));
+    const meeting = await db.meeting.findFirstOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "meeting", subjectId: meeting.id, caseId: file.id };
+  },
+  "meeting.record": async () => {
+    let meetingId = "";
+    const { file, caller } = await meetingsForm(async (caseId) => {
+      meetingId = (await aMeeting(caseId, -1)).id;
+      return {
+        intent: "record",
+        meetingId,
+        version: "1",
+        ...meetingArrangements(-1),
+        "attendeeName-1": "Tom Okafor",
+        "attendeeAgency-1": "School",
+        "attendeeAttended-1": "yes",
+        informationShared: "The concern.",
+        decisions: "Threshold met.",
+      };
+    });
+    return { userId: caller.user.id, subjectType: "meeting", subjectId: meetingId, caseId: file.id };
+  },
+  "meeting.cancel": async () => {
+    let meetingId = "";
+    const { file, caller } = await meetingsForm(async (caseId) => {
+      meetingId = (await aMeeting(caseId, 2)).id;
+      return { intent: "cancel", meetingId, version: "1", cancelReason: "Police asked for a delay." };
+    });
+    return { userId: caller.user.id, subjectType: "meeting", subjectId: meetingId, caseId: file.id };
+  },
+  "meeting.minutes": async () => {
+    let meetingId = "";
+    const { file, caller } = await meetingsForm(async (caseId) => {
+      meetingId = (await aMeeting(caseId, -1, true)).id;
+      return { intent: "minutes", meetingId };
+    });
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    return { userId: caller.user.id, subjectType: "document", subjectId: meeting.minutesId, caseId: file.id };
+  },
+  "action.add": async () => {
+    const { file, caller } = await meetingsForm(async () => ({
+      intent: "action",
+      description: "Chase the police.",
+      ownerName: "Priya Shah",
+      ownerAgency: "LADO service",
+      ...dayFields("dueDate", 2),
+    }));
+    const action = await db.action.findFirstOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "action", subjectId: action.id, caseId: file.id };
+  },
+  "action.update": async () => {
+    let actionId = "";
+    const { file, caller } = await meetingsForm(async (caseId) => {
+      const action = await db.action.create({
+        data: {
+          caseId,
+          description: "Chase the police.",
+          ownerName: "Priya Shah",
+          ownerAgency: "LADO",
+          dueDate: new Date(`${londonDay(new Date())}T00:00:00Z`),
+        },
+      });
+      actionId = action.id;
+      return { intent: "action-update", actionId, version: "1", status: "DONE", completionNote: "Chased.", ...dayFields("dueDate", 0) };
+    });
+    return { userId: caller.user.id, subjectType: "action", subjectId: actionId, caseId: file.id };
+  },
+  "closure.propose": async () => {
+    const { file, value, caller } = await closureForm(["LADO"], [], {
+      intent: "propose",
+      closureReason: "Outcome recorded, letters sent.",
+    });
+    expect(statusOf(value)).toBe(302);
+    const row = await db.closure.findFirstOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "closure", subjectId: row.id, caseId: file.id };
+  },
+  "closure.sign-off": async () => {
+    const { file, value, caller } = await closureForm(["MANAGER"], [{}], { intent: "sign-off" });
+    expect(statusOf(value)).toBe(302);
+    const row = await db.closure.findFirstOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "closure", subjectId: row.id, caseId: file.id };
+  },
+  "closure.return": async () => {
+    const { file, value, caller } = await closureForm(["MANAGER"], [{}], {
+      intent: "return",
+      returnComment: "Send the outcome letter first.",
+    });
+    expect(statusOf(value)).toBe(302);
+    const row = await db.closure.findFirstOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "closure", subjectId: row.id, caseId: file.id };
+  },
+  "closure.reopen": async () => {
+    const signedOff = { signedOffAt: new Date(Date.now() - 60_000) };
+    const { file, value, caller } = await closureForm(["LADO"], [signedOff], {
+      intent: "reopen",
+      reopenReason: "New information received.",
+    });
+    expect(statusOf(value)).toBe(302);
+    const row = await db.closure.findFirstOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "closure", subjectId: row.id, caseId: file.id };
+  },
+  "delay-reason.record": async () => {
+    const month = `${londonDay(new Date()).slice(0, 7)}-01`;
+    const form = { intent: "delay-reason", month, delayReason: "Awaiting a charging decision." };
+    const { file, value, caller } = await closureForm(["LADO"], [], form, new Date(Date.now() - 200 * 86_400_000));
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
+  },
+  "legal-hold.place": async () => {
+    const { file, value, caller } = await closureForm(["MANAGER"], [], { intent: "place-hold", holdReason: "Public inquiry direction." });
+    expect(statusOf(value)).toBe(302);
+    const hold = await db.legalHold.findFirstOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "legal-hold", subjectId: hold.id, caseId: file.id };
+  },
+  "legal-hold.lift": async () => {
+    const placer = await createUser(db, { roles: ["MANAGER"] });
+    const file = await createCase(db, { decisions: [{ category: "ALLEGATION" }], closures: [] });
+    const hold = await db.legalHold.create({ data: { caseId: file.id, reason: "Litigation", placedById: placer.id } });
+    const caller = await signedIn(["MANAGER"]);
+    const form = { intent: "lift-hold", holdId: hold.id };
+    const { value } = await run(closure.action, traced(`/cases/${file.reference}/closure`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    return { userId: caller.user.id, subjectType: "legal-hold", subjectId: hold.id, caseId: file.id };
+  },
+  "employer-action.record": async () => {
+    const file = await createCase(db, { decisions: [{ category: "ALLEGATION" }] });
+    const caller = await signedIn(["LADO"]);
+    const form = { intent: "employer-action", version: "0", suspensionConsidered: "no", suspended: "no", redeployed: "no" };
+    const { value } = await run(employer.action, traced(`/cases/${file.reference}/employer`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    const row = await db.employerAction.findUniqueOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "employer-action", subjectId: row.id, caseId: file.id };
+  },
+  "outcome.record": async () => {
+    const file = await createCase(db, { decisions: [{ category: "ALLEGATION" }] });
+    const caller = await signedIn(["LADO"]);
+    const [year, month, day] = londonDay(new Date()).split("-");
+    const form = {
+      intent: "outcome",
+      version: "0",
+      outcome: "UNFOUNDED",
+      rationale: "No evidence supports the allegation being made.",
+      "decidedAt-day": day!,
+      "decidedAt-month": month!,
+      "decidedAt-year": year!,
+    };
+    const { value } = await run(outcomeSection.action, traced(`/cases/${file.reference}/outcome`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    const row = await db.outcome.findUniqueOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "outcome", subjectId: row.id, caseId: file.id };
+  },
+  "onward-referral.record": async () => {
+    const file = await createCase(db, { decisions: [{ category: "ALLEGATION" }] });
+    const caller = await signedIn(["LADO"]);
+    const [year, month, day] = londonDay(new Date()).split("-");
+    const form = {
+      intent: "onward-referral",
+      body: "TRA",
+      "referredAt-day": day!,
+      "referredAt-month": month!,
+      "referredAt-year": year!,
+      referredBy: "The headteacher",
+    };
+    const { value } = await run(outcomeSection.action, traced(`/cases/${file.reference}/outcome`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    const row = await db.onwardReferral.findFirstOrThrow({ where: { caseId: file.id, body: "TRA" } });
+    return { userId: caller.user.id, subjectType: "onward-referral", subjectId: row.id, caseId: file.id };
+  },
+  "outcome-letter.send": async () => {
+    const file = await createCase(db, { progress: { decision: "ALLEGATION", concluded: { outcome: "FALSE" } } });
+    const caller = await signedIn(["LADO"]);
+    const form = { intent: "outcome-letter", recipient: "EMPLOYER", method: "POST" };
+    const { value } = await run(outcomeSection.action, traced(`/cases/${file.reference}/outcome`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    const letter = await db.outcomeLetter.findFirstOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "document", subjectId: letter.documentId, caseId: file.id };
+  },
+  "police.record": async () => {
+    const { file, caller } = await policeForm({ intent: "involvement", version: "0", status: "INVESTIGATING" });
+    const police = await db.policeInvolvement.findUniqueOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "police", subjectId: police.id, caseId: file.id };
+  },
+  "police.update": async () => {
+    const form = { intent: "update", ...dayFields("updateDate", 0), updateStatus: "ON_BAIL", updateNote: "Arrested and bailed." };
+    const { file, caller } = await policeForm(form, { status: "INVESTIGATING", updates: [] });
+    const police = await db.policeInvolvement.findUniqueOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "police", subjectId: police.id, caseId: file.id };
+  },
+  "police.challenge": async () => {
+    const form = {
+      intent: "challenge",
+      ...dayFields("challengeDate", 0),
+      challengeKind: "CHALLENGE",
+      challengeTo: "DC Hussain",
+      challengeDetail: "Progress?",
+    };
+    const { file, caller } = await policeForm(form, { status: "INVESTIGATING", updates: [], challenges: [] });
+    const police = await db.policeInvolvement.findUniqueOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "police", subjectId: police.id, caseId: file.id };
+  },
+  "social-care.record": async () => {
+    const { file, caller } = await policeForm({ intent: "section47", version: "0", held: "no" });
+    const enquiry = await db.section47Enquiry.findUniqueOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "social-care", subjectId: enquiry.id, caseId: file.id };
+  },
+  "employer-investigation.record": async () => {
+    const file = await createCase(db, { decisions: [{ category: "ALLEGATION" }] });
+    const caller = await signedIn(["LADO"]);
+    const form = {
+      intent: "employer-investigation",
+      version: "0",
+      investigationAgreed: "HR investigate.",
+      investigationStatus: "NOT_STARTED",
+    };
+    const { value } = await run(employer.action, traced(`/cases/${file.reference}/employer`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    const row = await db.employerInvestigation.findUniqueOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "employer-investigation", subjectId: row.id, caseId: file.id };
+  },
+  "informing.record": async () => {
+    const file = await createCase(db, { decisions: [{ category: "ALLEGATION" }] });
+    const caller = await signedIn(["LADO"]);
+    const form = { kind: "CHILD_FEEDBACK", version: "0", done: "no", notDoneReason: "The child's parents asked that we wait." };
+    const { value } = await run(informing.action, traced(`/cases/${file.reference}/informing`, { caller, form }), {
+      reference: file.reference,
+    });
+    expect(statusOf(value)).toBe(302);
+    const row = await db.informing.findFirstOrThrow({ where: { caseId: file.id } });
+    return { userId: caller.user.id, subjectType: "informing", subjectId: row.id, caseId: file.id };
+  },
+  "case.chronology": async () => {
+    const file = await createCase(db);
+    const caller = await signedIn(["LADO"]);
+    await run(chronologyPage.loader, traced(`/cases/${file.reference}/chronology`, { caller }), { reference: file.reference });
+    return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
+  },
+  "case.file-export": async () => {
+    const file = await createCase(db);
+    const caller = await signedIn(["LADO"]);
+    const { value } = await run(
+      caseFilePdf.loader,
+      traced(`/cases/${file.reference}/case-file.pdf`, { caller }),
+      { reference: file.reference },
+      { dataRequest: false },
+    );
+    expect(statusOf(value)).toBe(200);
+    return { userId: caller.user.id, subjectType: "case", subjectId: file.id, caseId: file.id };
   },
 };
 

@@ -55,8 +55,8 @@ describe("sign-in", () => {
       signIn.action,
       request("/sign-in", { form: { email: "safe@example.org", password: PASSWORD, returnTo: "//evil.example/x" } }),
     );
-    // Home instead: a LADO's is the triage queue (tests/home.test.ts has every role's).
-    expect((value as Response).headers.get("Location")).toBe("/triage");
+    // Home instead: a LADO's is My work (tests/home.test.ts has every role's).
+    expect((value as Response).headers.get("Location")).toBe("/my-work");
   });
 });
 

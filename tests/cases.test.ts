@@ -13,9 +13,11 @@ import * as emails from "~/routes/cases.$reference.emails/route";
 import * as employer from "~/routes/cases.$reference.employer/route";
 import * as meetings from "~/routes/cases.$reference.meetings/route";
 import * as outcome from "~/routes/cases.$reference.outcome/route";
+import * as informing from "~/routes/cases.$reference.informing/route";
 import * as police from "~/routes/cases.$reference.police/route";
 import * as priorHistory from "~/routes/cases.$reference.prior-history/route";
 import * as referral from "~/routes/cases.$reference.referral/route";
+import * as chronology from "~/routes/cases.$reference.chronology/route";
 import * as casesIndex from "~/routes/cases._index";
 import { createCase } from "./factories";
 import { bodyOf, request, run, signedIn, statusOf } from "./helpers";
@@ -28,9 +30,11 @@ const sections = [
   ["advice", adviceSection],
   ["meetings", meetings],
   ["police", police],
+  ["informing", informing],
   ["employer", employer],
   ["outcome", outcome],
   ["closure", closure],
+  ["chronology", chronology],
   ["documents", documents],
   ["emails", emails],
 ] as const;
@@ -60,7 +64,8 @@ describe("the case file", () => {
     const events = await db.auditEvent.findMany({ where: { caseId: file.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      action: "case.view",
+      // The chronology's views (and prints) have their own action, with its filter in the details.
+      action: section === "chronology" ? "case.chronology" : "case.view",
       userId: caller.user.id,
       subjectType: "case",
       subjectId: file.id,
@@ -84,9 +89,11 @@ describe("the case file", () => {
       "decisions",
       "meetings",
       "police",
+      "informing",
       "employer",
       "outcome",
       "closure",
+      "chronology",
       "documents",
       "emails",
     ]);
@@ -103,6 +110,7 @@ describe("the case file", () => {
       "prior-history",
       "decisions",
       "advice",
+      "chronology",
       "documents",
       "emails",
       "audit-trail",

@@ -10,7 +10,7 @@ import { initialConsideration } from "~/triage/initial-consideration";
 import { triageQueue } from "~/triage/queue.server";
 import { addDaysToDay, londonDay } from "~/utils/dates";
 import { createCase, createOrganisation } from "./factories";
-import { bodyOf, request, run, signedIn, statusOf, type Caller } from "./helpers";
+import { bodyOf, type Caller, dateFields, request, run, signedIn, statusOf } from "./helpers";
 
 type Page = Awaited<ReturnType<typeof section.loader>>;
 type Answer = { errors: Record<string, string>; values: Record<string, string | string[]>; latest?: { revision: number } | null };
@@ -28,12 +28,6 @@ function post(caller: Caller, reference: string, form: Record<string, string | s
 }
 
 const location = (value: unknown) => (value as Response).headers.get("Location");
-
-/** A London day (yyyy-mm-dd) as a GOV.UK date input's three boxes. */
-function dateFields(name: string, day: string) {
-  const [year, month, date] = day.split("-");
-  return { [`${name}-day`]: String(Number(date)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! };
-}
 
 const considered = { progress: { decision: null, considered: true } } as const;
 const advice = { intent: "decide", basedOn: "0", category: "ADVICE", rationale: "Below the threshold: advice given to the DSL." };

@@ -1,10 +1,13 @@
 // Calling loaders and actions with real Requests, as a signed-in member of
-// staff or as nobody.
+// staff or as nobody; a case file section's loader and action; the fields of
+// a GOV.UK date input.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { expect } from "vitest";
 import type { Role } from "~/generated/prisma/enums";
 import { staffFormToken } from "~/auth/guard.server";
 import { startSession } from "~/auth/session.server";
 import { db } from "~/db.server";
+import { addDaysToDay, londonDay } from "~/utils/dates";
 import { createUser } from "./factories";
 
 export const BASE = "http://localhost";
@@ -77,6 +80,38 @@ export function bodyOf<T = Record<string, unknown>>(value: unknown): T {
     return (value as { data: T }).data;
   }
   return value as T;
+}
+
+/** What a form refused answers: the field errors, and the answers kept to show again. */
+export type FormAnswer = { errors: Record<string, string>; values: Record<string, string | string[]> };
+
+/**
+ * A case file section's route (`/cases/REFERENCE/slug`), called as a member
+ * of staff: `view` answers the loader's data (and fails the test unless it is
+ * a 200), `post` the action's result, thrown or not.
+ */
+export function caseSection<Loader extends Handler<LoaderFunctionArgs>>(
+  route: { loader: Loader; action: Handler<ActionFunctionArgs> },
+  slug: string,
+) {
+  return {
+    async view(caller: Caller, reference: string, query = "") {
+      const { value } = await run(route.loader, request(`/cases/${reference}/${slug}${query}`, { caller }), { reference });
+      expect(statusOf(value)).toBe(200);
+      return bodyOf<Awaited<ReturnType<Loader>>>(value);
+    },
+    post: (caller: Caller, reference: string, form: Record<string, string | string[]>) =>
+      run(route.action, request(`/cases/${reference}/${slug}`, { caller, form }), { reference }),
+  };
+}
+
+/** The London day (yyyy-mm-dd) `n` days before today. */
+export const daysAgo = (n: number) => addDaysToDay(londonDay(new Date()), -n);
+
+/** A London day (yyyy-mm-dd) as a GOV.UK date input's three boxes, `name-day`, `name-month` and `name-year`. */
+export function dateFields(name: string, day: string) {
+  const [year, month, date] = day.split("-");
+  return { [`${name}-day`]: String(Number(date)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! };
 }
 
 /** The least a member of staff must give to log a contact (a phone call, no professional named). */

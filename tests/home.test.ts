@@ -6,8 +6,10 @@ import { db } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
 import * as audits from "~/routes/audits";
 import * as contactsNew from "~/routes/contacts.new";
+import * as myWork from "~/routes/my-work";
 import * as start from "~/routes/_index";
 import * as signIn from "~/routes/sign-in";
+import * as team from "~/routes/team";
 import * as triage from "~/routes/triage";
 import * as users from "~/routes/users._index";
 import { createCase, createUser } from "./factories";
@@ -25,8 +27,8 @@ async function landing(roles: Role[], returnTo?: string) {
 }
 
 const homes: [Role, string][] = [
-  ["LADO", "/triage"],
-  ["MANAGER", "/triage"],
+  ["LADO", "/my-work"],
+  ["MANAGER", "/team"],
   ["BUSINESS_SUPPORT", "/contacts/new"],
   ["ADMIN", "/users"],
   ["AUDITOR", "/audits"],
@@ -40,8 +42,8 @@ describe("signing in", () => {
   it.each([
     [["AUDITOR", "ADMIN"], "/users"],
     [["ADMIN", "BUSINESS_SUPPORT"], "/contacts/new"],
-    [["BUSINESS_SUPPORT", "MANAGER"], "/triage"],
-    [["AUDITOR", "LADO"], "/triage"],
+    [["BUSINESS_SUPPORT", "MANAGER"], "/team"],
+    [["AUDITOR", "LADO"], "/my-work"],
   ] as [Role[], string][])(
     "lands someone with the roles %j on the first of LADO, manager, support, admin, auditor: %s",
     async (roles, path) => {
@@ -83,7 +85,8 @@ describe("the start page", () => {
 describe("a page someone may not open", () => {
   // The error page links to homeFor(roles): the page each role lands on must load for it.
   const loaders: Record<string, (args: never) => unknown> = {
-    "/triage": triage.loader,
+    "/my-work": myWork.loader,
+    "/team": team.loader,
     "/contacts/new": contactsNew.loader,
     "/users": users.loader,
     "/audits": audits.loader,

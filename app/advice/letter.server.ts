@@ -8,9 +8,8 @@ import { z } from "zod";
 import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { env } from "~/config/env.server";
 import { db } from "~/db.server";
-import { deleteStoredFile, storeFile } from "~/documents/storage.server";
+import { keepAndSendLetter } from "~/documents/letters.server";
 import { LetterMethod } from "~/generated/prisma/enums";
-import { deliverSoon, queueEmail } from "~/messages/outbox.server";
 import { londonDate, londonDay } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/forms.server";
 import { decisionLabels } from "~/triage/labels";
@@ -111,9 +110,8 @@ export type LetterResult = { sent: true; documentId: string; sha256: string } | 
 
 /**
  * Makes and sends the letter: stored, recorded on the advice and, by email,
- * queued, with its audit event, in one transaction (the stored file is
- * removed again if that fails). Field errors, and nothing sent, when it
- * cannot go this way.
+ * queued, with its audit event, in one transaction (app/documents/letters.server.ts).
+ * Field errors, and nothing sent, when it cannot go this way.
  */
 export async function sendAdviceLetter(
   request: Request,
@@ -126,53 +124,25 @@ export async function sendAdviceLetter(
   const problem = cannotSend(facts, method);
   if (problem) return { sent: false, errors: problem };
   const letter = adviceLetterOf(facts, user.name, sentAt);
-  const bytes = await adviceLetterPdf(letter);
-  const stored = await storeFile(bytes, sentAt);
-  try {
-    const saved = await db.$transaction(async (tx) => {
-      const document = await tx.document.create({
-        data: {
-          caseId,
-          kind: "ADVICE_LETTER",
-          filename: `advice-letter-${facts.reference}-${londonDay(sentAt)}.pdf`,
-          mediaType: "application/pdf",
-          uploadedById: user.id,
-          createdAt: sentAt,
-          ...stored,
-        },
-        select: { id: true },
-      });
+  const kept = await keepAndSendLetter({
+    caseId,
+    kind: "ADVICE_LETTER",
+    filename: `advice-letter-${facts.reference}-${londonDay(sentAt)}.pdf`,
+    bytes: await adviceLetterPdf(letter),
+    sentAt,
+    userId: user.id,
+    emails: method === "EMAIL" ? [{ to: facts.referrer!.email!, template: "advice-letter", ...emailOf(letter) }] : [],
+    record: async (tx, { documentId, sha256 }) => {
       await tx.adviceRecord.update({
         where: { caseId },
-        data: { followUpLetterId: document.id, followUpSentAt: sentAt, followUpMethod: method },
+        data: { followUpLetterId: documentId, followUpSentAt: sentAt, followUpMethod: method },
       });
-      const message =
-        method === "EMAIL"
-          ? await queueEmail(tx, {
-              caseId,
-              template: "advice-letter",
-              to: facts.referrer!.email!,
-              documentId: document.id,
-              ...emailOf(letter),
-            })
-          : null;
       await recordAudit(
         request,
-        {
-          who: user.id,
-          what: "advice.letter",
-          subject: { type: "document", id: document.id },
-          caseId,
-          details: { method, sha256: stored.sha256 },
-        },
+        { who: user.id, what: "advice.letter", subject: { type: "document", id: documentId }, caseId, details: { method, sha256 } },
         tx,
       );
-      return { documentId: document.id, messageId: message?.id ?? null };
-    });
-    if (saved.messageId) void deliverSoon([saved.messageId]);
-    return { sent: true, documentId: saved.documentId, sha256: stored.sha256 };
-  } catch (error) {
-    await deleteStoredFile(stored.storageKey);
-    throw error;
-  }
+    },
+  });
+  return { sent: true, documentId: kept.documentId, sha256: kept.sha256 };
 }

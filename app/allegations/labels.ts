@@ -4,6 +4,9 @@ import type {
   ActionStatus,
   ChallengeKind,
   EmployerFinalAction,
+  EmployerInvestigationStatus,
+  InformingKind,
+  MeetingMode,
   MeetingType,
   OnwardBody,
   OutcomeType,
@@ -17,12 +20,21 @@ export const meetingTypeLabels: Record<MeetingType, string> = {
   OUTCOME: "Outcome meeting",
 };
 
+export const meetingModeLabels: Record<MeetingMode, string> = {
+  IN_PERSON: "In person",
+  ONLINE: "Online",
+  HYBRID: "Hybrid (in person and online)",
+};
+
 export const actionStatusLabels: Record<ActionStatus, string> = { OPEN: "Open", DONE: "Done", CANCELLED: "Cancelled" };
 
 export const policeStatusLabels: Record<PoliceStatus, string> = {
   NOT_INVOLVED: "Not involved",
   CONSIDERING: "Considering",
   INVESTIGATING: "Investigating",
+  RELEASED_UNDER_INVESTIGATION: "Released under investigation",
+  ON_BAIL: "On bail",
+  AWAITING_CHARGING_DECISION: "Awaiting a charging decision",
   CHARGED: "Charged",
   NFA: "No further action",
   COURT: "Court proceedings",
@@ -68,5 +80,22 @@ export const onwardBodyLabels: Record<OnwardBody, string> = {
   HCPC: "Health and Care Professions Council",
   SOCIAL_WORK_ENGLAND: "Social Work England",
   FOSTERING_PANEL: "Fostering panel",
+  CHARITY_COMMISSION: "Charity Commission",
+  SPORTS_GOVERNING_BODY: "Sports governing body",
+  POLICE_PROFESSIONAL_STANDARDS: "Police professional standards",
   OTHER: "Other",
+};
+
+export const informingKindLabels: Record<InformingKind, string> = {
+  SUBJECT_TOLD: "The person told of the allegation",
+  PARENTS_TOLD_OF_ALLEGATION: "Parents or carers told of the allegation",
+  PARENTS_TOLD_OF_OUTCOME: "Parents or carers told of the outcome",
+  CHILD_FEEDBACK: "The child given feedback suited to their age",
+};
+
+export const employerInvestigationStatusLabels: Record<EmployerInvestigationStatus, string> = {
+  NOT_STARTED: "Not started",
+  IN_PROGRESS: "In progress",
+  PAUSED_FOR_POLICE: "Paused while the police investigate",
+  CONCLUDED: "Concluded",
 };

@@ -26,6 +26,7 @@ export type AuditAction =
   | "bank-holiday.add"
   | "bank-holiday.change"
   | "bank-holiday.remove"
+  | "settings.change"
   | "case.allocate"
   | "case.initial-consideration"
   | "case.decide"
@@ -38,7 +39,34 @@ export type AuditAction =
   | "advice-tracker.view"
   | "advice-tracker.export"
   | "records.import"
-  | "records.export";
+  | "records.export"
+  | "meeting.schedule"
+  | "meeting.record"
+  | "meeting.cancel"
+  | "meeting.minutes"
+  | "action.add"
+  | "action.update"
+  | "police.record"
+  | "police.update"
+  | "police.challenge"
+  | "social-care.record"
+  | "employer-investigation.record"
+  | "informing.record"
+  | "employer-action.record"
+  | "outcome.record"
+  | "onward-referral.record"
+  | "outcome-letter.send"
+  | "delay-reason.record"
+  | "closure.propose"
+  | "closure.sign-off"
+  | "closure.return"
+  | "closure.reopen"
+  | "legal-hold.place"
+  | "legal-hold.lift"
+  | "case.chronology"
+  | "case.file-export"
+  | "my-work.view"
+  | "team.view";
 
 /** What an event is about. A case's events also carry the case, so its trail finds them. */
 export type AuditSubject = {
@@ -49,10 +77,23 @@ export type AuditSubject = {
     | "message"
     | "referral-draft"
     | "bank-holiday"
+    | "setting"
     | "person-match"
     | "advice-tracker"
     | "import-batch"
-    | "export";
+    | "export"
+    | "meeting"
+    | "action"
+    | "police"
+    | "social-care"
+    | "employer-investigation"
+    | "informing"
+    | "employer-action"
+    | "outcome"
+    | "onward-referral"
+    | "closure"
+    | "legal-hold"
+    | "team";
   id: string;
 };
 
@@ -77,6 +118,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "bank-holiday.add": "Added a bank holiday",
   "bank-holiday.change": "Changed a bank holiday",
   "bank-holiday.remove": "Removed a bank holiday",
+  "settings.change": "Changed the service's rules",
   "case.allocate": "Allocated a contact",
   "case.initial-consideration": "Recorded the initial consideration",
   "case.decide": "Recorded a threshold decision",
@@ -90,6 +132,33 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "advice-tracker.export": "Exported the advice tracker",
   "records.import": "Imported past records",
   "records.export": "Exported every case",
+  "meeting.schedule": "Scheduled a meeting",
+  "meeting.record": "Recorded a meeting",
+  "meeting.cancel": "Cancelled a meeting",
+  "meeting.minutes": "Made or sent a meeting's minutes",
+  "action.add": "Added an action",
+  "action.update": "Updated an action",
+  "police.record": "Recorded police involvement",
+  "police.update": "Recorded an update from the police",
+  "police.challenge": "Recorded a challenge or escalation to the police",
+  "social-care.record": "Recorded children's social care's enquiry",
+  "employer-investigation.record": "Recorded the employer's investigation",
+  "informing.record": "Recorded telling someone about the allegation or outcome",
+  "employer-action.record": "Recorded the employer's actions",
+  "outcome.record": "Recorded the outcome",
+  "onward-referral.record": "Recorded an onward referral",
+  "outcome-letter.send": "Made or sent an outcome letter",
+  "delay-reason.record": "Recorded a reason for delay",
+  "closure.propose": "Proposed closure",
+  "closure.sign-off": "Signed off closure",
+  "closure.return": "Returned a proposed closure",
+  "closure.reopen": "Reopened a case",
+  "legal-hold.place": "Placed a legal hold",
+  "legal-hold.lift": "Lifted a legal hold",
+  "case.chronology": "Viewed or printed the chronology",
+  "case.file-export": "Exported the whole case file",
+  "my-work.view": "Viewed My work",
+  "team.view": "Viewed the team view",
 };
 
 const PAGE_SIZE = 50;

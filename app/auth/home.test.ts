@@ -5,8 +5,8 @@ import { can } from "./permissions";
 
 describe("homeFor", () => {
   it.each([
-    [["LADO"], "/triage"],
-    [["MANAGER"], "/triage"],
+    [["LADO"], "/my-work"],
+    [["MANAGER"], "/team"],
     [["BUSINESS_SUPPORT"], "/contacts/new"],
     [["ADMIN"], "/users"],
     [["AUDITOR"], "/audits"],
@@ -17,9 +17,9 @@ describe("homeFor", () => {
   it.each([
     [["AUDITOR", "ADMIN"], "/users"],
     [["ADMIN", "BUSINESS_SUPPORT"], "/contacts/new"],
-    [["BUSINESS_SUPPORT", "MANAGER"], "/triage"],
-    [["AUDITOR", "LADO"], "/triage"],
-    [["ADMIN", "AUDITOR", "BUSINESS_SUPPORT", "MANAGER", "LADO"], "/triage"],
+    [["BUSINESS_SUPPORT", "MANAGER"], "/team"],
+    [["AUDITOR", "LADO"], "/my-work"],
+    [["ADMIN", "AUDITOR", "BUSINESS_SUPPORT", "MANAGER", "LADO"], "/my-work"],
   ] as const)("sends several roles %j to the first they hold in LADO, manager, support, admin, auditor order: %s", (roles, path) => {
     expect(homeFor(roles).path).toBe(path);
   });

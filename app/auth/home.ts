@@ -12,12 +12,10 @@ export type Home = {
   permission: Permission | null;
 };
 
-const triage: Home = { path: "/triage", label: "the triage queue", permission: "triage:read" };
-
-/** In order of precedence: LADO and manager work the queue (until "My work" arrives with the allegation process). */
+/** In order of precedence: a LADO starts from what is due on their cases, a manager from the team's. */
 export const homes: readonly (readonly [Role, Home])[] = [
-  ["LADO", triage],
-  ["MANAGER", triage],
+  ["LADO", { path: "/my-work", label: "your work", permission: "my-work:read" }],
+  ["MANAGER", { path: "/team", label: "the team view", permission: "team:read" }],
   ["BUSINESS_SUPPORT", { path: "/contacts/new", label: "log a contact", permission: "contact:log" }],
   ["ADMIN", { path: "/users", label: "user accounts", permission: "users:manage" }],
   ["AUDITOR", { path: "/audits", label: "your case-file audits", permission: "audits:assigned" }],

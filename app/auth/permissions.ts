@@ -20,6 +20,14 @@ export const permissions = {
   "contact:log": ["LADO", "MANAGER", "BUSINESS_SUPPORT"],
   /** The triage queue of new contacts. */
   "triage:read": ["LADO", "MANAGER"],
+  /** Sign off a proposed closure, or return it to the LADO with a comment. */
+  "case:sign-off": ["MANAGER"],
+  /** "My work": what is due, overdue or flagged on one's own cases. */
+  "my-work:read": ["LADO", "MANAGER"],
+  /** The team view: what is due, overdue or flagged on every open case, by LADO. */
+  "team:read": ["MANAGER"],
+  /** The whole case file as one PDF (everything an auditor or a court would need). */
+  "case:export": ["LADO", "MANAGER"],
   /** Allocate a contact to any LADO (a LADO may take an unallocated one with case:write). */
   "case:allocate": ["MANAGER"],
   /** Every piece of advice the service has given, and its export. */

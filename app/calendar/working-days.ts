@@ -23,7 +23,7 @@ export function isWorkingDay(day: string, holidays: Holidays) {
 }
 
 /** The nth working day after `day` (yyyy-mm-dd); `day` itself for n = 0. */
-function workingDaysAfter(day: string, n: number, holidays: Holidays) {
+export function workingDaysAfter(day: string, n: number, holidays: Holidays) {
   let next = day;
   for (let i = 0; i < n; i++) {
     next = addDaysToDay(next, 1);

@@ -2,6 +2,7 @@
 // Every section view reads only what it shows and is audited once, in the
 // same transaction as the read (so a view that cannot be recorded is not shown).
 import { takesAdvice } from "~/advice/advice";
+import { policeDelayFlags, policeDelaySelect } from "~/allegations/police.server";
 import type { AuditAction } from "~/audit-trail/audit-trail.server";
 import { recordAudit } from "~/audit-trail/audit-trail.server";
 import { requireCaseAccess } from "~/auth/guard.server";
@@ -29,6 +30,8 @@ export async function caseHeader(caseId: string, roles: Parameters<typeof can>[0
         decisions: { orderBy: { revision: "desc" }, select: { category: true } },
         advice: { select: { id: true } },
         closures: { orderBy: { proposedAt: "desc" }, take: 1, select: { signedOffAt: true, returnedReason: true, reopenedAt: true } },
+        legalHolds: { where: { liftedAt: null }, take: 1, select: { id: true } },
+        police: { select: policeDelaySelect },
       },
     }),
     getSettings(),
@@ -40,6 +43,10 @@ export async function caseHeader(caseId: string, roles: Parameters<typeof can>[0
     const due = initialConsideration(found.receivedAt, new Date(), settings.initialConsiderationWorkingDays, holidays);
     flags.push({ text: due.overdue ? "Initial consideration overdue" : "Awaiting initial consideration", urgent: due.overdue });
   }
+  // A legal hold blocks deletion (app/allegations/retention.ts): the closure section says why.
+  if (found.legalHolds.length) flags.push({ text: "Legal hold", urgent: false });
+  // Derived, never stored (app/allegations/police-delay.ts): the police section says why, and what to do.
+  flags.push(...policeDelayFlags(found.police, new Date(), settings));
   const isAllegation = found.decisions.some((d) => d.category === "ALLEGATION");
   return {
     reference: found.reference,
@@ -70,7 +77,7 @@ export async function viewCaseSection<T>(
   reference: string | undefined,
   section: CasePage,
   read: (tx: Prisma.TransactionClient, caseId: string) => Promise<T>,
-  options: { permission?: Permission; what?: AuditAction } = {},
+  options: { permission?: Permission; what?: AuditAction; details?: Prisma.InputJsonObject } = {},
 ) {
   const { user, case: found } = await requireCaseAccess(request, reference, options.permission);
   const data = await db.$transaction(async (tx) => {
@@ -81,7 +88,7 @@ export async function viewCaseSection<T>(
         who: user.id,
         what: options.what ?? "case.view",
         subject: { type: "case", id: found.id },
-        details: { section: section || "summary" },
+        details: { section: section || "summary", ...options.details },
       },
       tx,
     );

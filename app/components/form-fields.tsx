@@ -81,6 +81,8 @@ export function TextInput({
   autoComplete,
   width,
   spellCheck,
+  inputMode,
+  suffix,
 }: {
   name: string;
   label: ReactNode;
@@ -90,20 +92,37 @@ export function TextInput({
   autoComplete?: string;
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
   spellCheck?: boolean;
+  /** "numeric" for a whole number (GOV.UK: a text input, not type="number"), "decimal" for one with a point. */
+  inputMode?: "numeric" | "decimal";
+  /** A unit after the box, such as "days" (hidden from screen readers: say it in the label or hint too). */
+  suffix?: string;
 }) {
   const error = state?.errors?.[name];
+  const input = (
+    <input
+      className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
+      id={name}
+      name={name}
+      type={type}
+      autoComplete={autoComplete}
+      spellCheck={spellCheck}
+      inputMode={inputMode}
+      defaultValue={type === "password" ? undefined : valueOf(state, name)}
+      aria-describedby={describedBy(name, hint, error)}
+    />
+  );
   return (
     <LabelledField name={name} label={label} hint={hint} error={error}>
-      <input
-        className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}`}
-        id={name}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        spellCheck={spellCheck}
-        defaultValue={type === "password" ? undefined : valueOf(state, name)}
-        aria-describedby={describedBy(name, hint, error)}
-      />
+      {suffix ? (
+        <div className="govuk-input__wrapper">
+          {input}
+          <div className="govuk-input__suffix" aria-hidden="true">
+            {suffix}
+          </div>
+        </div>
+      ) : (
+        input
+      )}
     </LabelledField>
   );
 }
@@ -258,6 +277,16 @@ export function Checkboxes({ defaultValues = [], ...props }: ChoicesProps & { de
 
 export function Radios({ defaultValue, ...props }: ChoicesProps & { defaultValue?: string }) {
   return <Choices kind="radios" checked={[props.state?.values ? valueOf(props.state, props.name) : (defaultValue ?? "")]} {...props} />;
+}
+
+const yesNoOptions = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+];
+
+/** A yes-or-no question: inline radios answering "yes" or "no". */
+export function YesNo(props: Omit<ChoicesProps, "options" | "inline"> & { defaultValue?: string }) {
+  return <Radios {...props} options={yesNoOptions} inline />;
 }
 
 /**

@@ -13,6 +13,8 @@ import { CsrfField } from "./staff-form";
 type ShellUser = { name: string; roles: Role[] } | null;
 
 const navigation: { to: string; label: string; permission: Permission }[] = [
+  { to: "/my-work", label: "My work", permission: "my-work:read" },
+  { to: "/team", label: "Team", permission: "team:read" },
   { to: "/triage", label: "Triage", permission: "triage:read" },
   { to: "/cases", label: "Cases", permission: "case:read" },
   { to: "/advice", label: "Advice", permission: "advice-tracker:read" },
@@ -23,6 +25,7 @@ const navigation: { to: string; label: string; permission: Permission }[] = [
   { to: "/audits", label: "Audits", permission: "audits:assigned" },
   { to: "/users", label: "Users", permission: "users:manage" },
   { to: "/settings/bank-holidays", label: "Bank holidays", permission: "settings:manage" },
+  { to: "/settings/rules", label: "Service rules", permission: "settings:manage" },
 ];
 
 export function Shell({ user, flash, children }: { user: ShellUser; flash?: string | null; children: ReactNode }) {

@@ -54,6 +54,19 @@ export const yesNo = (required: string | false) =>
 
 type DateOptions = { required?: string | false; notFuture?: boolean; dateOfBirth?: boolean };
 
+/** A time of day typed in 24-hour format ("14:30", "9.05"); `message` when it is missing or is not one. */
+export const timeOfDay = (message: string) =>
+  z
+    .string(message)
+    .trim()
+    .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, message);
+
+/** Minutes after midnight of a time checked by timeOfDay. */
+export function minutesOfDay(time: string) {
+  const [hours, minutes] = time.split(/[:.]/).map(Number) as [number, number];
+  return hours * 60 + minutes;
+}
+
 /** A yyyy-mm-dd from a GOV.UK date input, as a Date at midnight UTC (a calendar day). */
 export function date(label: string, options: DateOptions) {
   return z
@@ -141,7 +154,7 @@ export function referrerTypeSection(mode: Mode) {
   return z.object({ referrerType: choice(ReferrerType, req(mode, "Say who you are")) });
 }
 
-const email = (required: string | false) =>
+export const email = (required: string | false) =>
   blankIfAbsent(
     z
       .string()
@@ -333,10 +346,7 @@ export function actionsSection(mode: Mode, type?: ReferrerType) {
 export const receiptSection = z.object({
   source: z.enum(ContactSource, "Choose how the contact came in").refine((s) => s !== "ONLINE_FORM", "Choose how the contact came in"),
   receivedDate: date("Date received", { required: "Enter the date the contact was received", notFuture: true }),
-  receivedTime: z
-    .string()
-    .trim()
-    .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "Enter the time received in 24-hour format, like 14:30"),
+  receivedTime: timeOfDay("Enter the time received in 24-hour format, like 14:30"),
   childInImmediateDanger: yesNo("Say whether a child is in immediate danger"),
 });
 

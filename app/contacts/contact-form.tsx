@@ -1,7 +1,7 @@
 // The fields of each contact section, shared by the public referral form (one
 // section a page, speaking to the referrer) and the staff contact form (all
 // sections on one page). Names match app/contacts/contact-fields.ts.
-import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput, type FieldState } from "~/components/form-fields";
+import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput, YesNo, type FieldState } from "~/components/form-fields";
 import { allegationMadeByLabels, referrerTypeLabels, yesNoUnknownLabels } from "~/contacts/labels";
 import type { ReferrerType } from "~/generated/prisma/enums";
 import { employmentBasisLabels, ethnicGroups, roleGroupLabels, sectorLabels, sexLabels } from "~/people/labels";
@@ -14,10 +14,6 @@ type Props = { state?: FieldState; mode: "referral" | "staff" };
 type TypedProps = Props & { referrerType?: ReferrerType | null };
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
-const yesNoOptions = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-];
 const ethnicGroupOptions = ethnicGroups.map(({ heading, groups }) => ({ group: heading, options: options(groups) }));
 
 /** Whether a question goes to this referrer: always on the staff form. */
@@ -289,21 +285,8 @@ export function IncidentFields({ state, mode, referrerType }: TypedProps) {
         ]}
         state={state}
       />
-      <Radios
-        name="happenedOnline"
-        legend="Did it happen online?"
-        hint="For example, messages, social media or gaming"
-        options={yesNoOptions}
-        state={state}
-        inline
-      />
-      <Radios
-        name="followedRestraint"
-        legend="Did it happen during physical intervention or restraint?"
-        options={yesNoOptions}
-        state={state}
-        inline
-      />
+      <YesNo name="happenedOnline" legend="Did it happen online?" hint="For example, messages, social media or gaming" state={state} />
+      <YesNo name="followedRestraint" legend="Did it happen during physical intervention or restraint?" state={state} />
       <DateInput
         name="incidentDate"
         legend="When did it happen?"
@@ -316,7 +299,7 @@ export function IncidentFields({ state, mode, referrerType }: TypedProps) {
         hint="For something that happened long ago, or over months"
         state={state}
       />
-      <Radios name="moreThanOneIncident" legend="Has it happened more than once?" options={yesNoOptions} state={state} inline />
+      <YesNo name="moreThanOneIncident" legend="Has it happened more than once?" state={state} />
       {asked(mode, isEmployer(referrerType)) ? (
         <DateInput
           name="employerAwareDate"

@@ -2,6 +2,9 @@
 
 type Named = { firstName?: string | null; lastName?: string | null } | null | undefined;
 
+/** Who the subject of a case is, as a record of them reads it: their names, date of birth and sex. */
+export const subjectIdentitySelect = { firstName: true, lastName: true, previousNames: true, dateOfBirth: true, sex: true } as const;
+
 /** "Ann Smith", or null when no part of the name is known. */
 export function personName(person: Named): string | null {
   const name = [person?.firstName, person?.lastName]

@@ -10,7 +10,8 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { auditEventRow } from "~/audit-trail/event";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { londonDay } from "~/utils/dates";
+import { subjectIdentitySelect } from "~/people/names";
+import { londonDay, storedDay } from "~/utils/dates";
 import { COLUMN_NAMES, recordLine } from "./format";
 import { recordValues, type RecordFacts } from "./row";
 
@@ -25,11 +26,7 @@ export const recordSelect = {
   referrer: { select: { type: true, organisationName: true, organisation: { select: { name: true, sector: true } } } },
   subject: {
     select: {
-      firstName: true,
-      lastName: true,
-      previousNames: true,
-      dateOfBirth: true,
-      sex: true,
+      ...subjectIdentitySelect,
       jobTitle: true,
       employmentBasis: true,
       sector: true,
@@ -54,8 +51,6 @@ export const recordSelect = {
 export type CaseForRecord = Prisma.CaseGetPayload<{ select: typeof recordSelect }>;
 
 const day = (d: Date | null | undefined) => (d ? londonDay(d) : null);
-/** A @db.Date column: the day stored (midnight UTC). */
-const storedDay = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** A case on file as the format's facts: what its row says. */
 export function caseFacts(c: CaseForRecord): RecordFacts {

@@ -6,12 +6,13 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { sourceLabels } from "~/contacts/labels";
-import { Button, DateInput, ErrorSummary, Radios, TextInput, type FieldState } from "~/components/form-fields";
+import { Button, DateInput, ErrorSummary, Radios, TextInput, YesNo, type FieldState } from "~/components/form-fields";
 import { StaffForm } from "~/components/staff-form";
 import {
   actionsSection,
   childrenSection,
   incidentSection,
+  minutesOfDay,
   receiptSection,
   referrerSection,
   referrerTypeSection,
@@ -62,8 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   if (!parsed.ok) return invalid(parsed.failure);
   const { source, receivedDate, receivedTime, ...answers } = parsed.data;
-  const [hours, minutes] = receivedTime.split(/[:.]/).map(Number) as [number, number];
-  const receivedAt = londonMoment(receivedDate!.toISOString().slice(0, 10), hours * 60 + minutes);
+  const receivedAt = londonMoment(receivedDate!.toISOString().slice(0, 10), minutesOfDay(receivedTime));
   if (receivedAt > new Date()) {
     return invalid({ errors: { receivedTime: "The time received must be in the past" }, values });
   }
@@ -99,16 +99,11 @@ export default function LogContact() {
           />
           <DateInput name="receivedDate" legend="Date received" hint="For example, 23 11 2026" state={result} />
           <TextInput name="receivedTime" label="Time received" hint="In 24-hour format, like 14:30" width={5} state={result} />
-          <Radios
+          <YesNo
             name="childInImmediateDanger"
             legend="Is a child in immediate danger now?"
             hint="If so, make sure the police (999) or children's social care have been called, then flag it here"
-            options={[
-              { value: "yes", label: "Yes" },
-              { value: "no", label: "No" },
-            ]}
             state={result}
-            inline
           />
           <h2 className="govuk-heading-m">Who made contact</h2>
           <ReferrerTypeFields state={result} mode="staff" />

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, ErrorSummary, Radios } from "~/components/form-fields";
+import { Button, ErrorSummary, Radios, YesNo } from "~/components/form-fields";
 import { UnavailableNotice } from "~/components/notification-banner";
 import { screenerSection } from "~/contacts/contact-fields";
 import { checkCsrf, csrfToken, keptWhileUnavailable, requireDraft, savePage } from "~/referrals/drafts.server";
@@ -121,16 +121,7 @@ export default function Screener() {
             options={yesNoNotSure}
             state={state}
           />
-          <Radios
-            name="immediateDanger"
-            legend="Is a child in immediate danger now?"
-            options={[
-              { value: "yes", label: "Yes" },
-              { value: "no", label: "No" },
-            ]}
-            state={state}
-            inline
-          />
+          <YesNo name="immediateDanger" legend="Is a child in immediate danger now?" state={state} />
           <Button>Continue</Button>
         </Form>
         <FormPageLinks />

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { requireUser } from "~/auth/guard.server";
 import { bankHolidaysOfYearPath } from "~/calendar/bank-holiday-form";
 import { requireBankHoliday, removeBankHoliday } from "~/calendar/bank-holidays.server";
-import { Button, ErrorSummary, Radios } from "~/components/form-fields";
+import { Button, ErrorSummary, YesNo } from "~/components/form-fields";
 import { StaffForm } from "~/components/staff-form";
 import { SummaryList } from "~/components/summary-list";
 import { dayWithWeekday } from "~/utils/dates";
@@ -64,16 +64,7 @@ export default function RemoveBankHoliday() {
           </strong>
         </div>
         <StaffForm noValidate>
-          <Radios
-            name="remove"
-            legend="Are you sure you want to remove this bank holiday?"
-            inline
-            options={[
-              { value: "yes", label: "Yes" },
-              { value: "no", label: "No" },
-            ]}
-            state={result}
-          />
+          <YesNo name="remove" legend="Are you sure you want to remove this bank holiday?" state={result} />
           <Button>Continue</Button>
         </StaffForm>
       </div>

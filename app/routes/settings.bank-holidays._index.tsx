@@ -37,7 +37,11 @@ export default function BankHolidays() {
       <p className="govuk-body">
         Working days leave out weekends and these days, so every deadline counted in working days depends on them, such as a contact&apos;s
         initial consideration. The bank holidays of England and Wales from 2014 to 2030 were filled in when the service was set up. Add a
-        new one when it is announced.
+        new one when it is announced. How many working days each deadline gives is set in the{" "}
+        <Link className="govuk-link" to="/settings/rules">
+          service rules
+        </Link>
+        .
       </p>
       <Link to="/settings/bank-holidays/new" className="govuk-button" role="button" draggable="false">
         Add a bank holiday

@@ -19,7 +19,7 @@ export const TRIAGE_QUEUE_LIMIT = 200;
  * wait. The partial index Case_waiting_idx holds exactly these, oldest first,
  * so the list and its counts read a few hundred rows, not every case.
  */
-const waiting = { initialConsideredAt: null, importBatchId: null } satisfies Prisma.CaseWhereInput;
+export const waiting = { initialConsideredAt: null, importBatchId: null } satisfies Prisma.CaseWhereInput;
 
 const flagged = { ...waiting, childInImmediateDanger: true } satisfies Prisma.CaseWhereInput;
 const notFlagged = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { financialYear, londonDate, londonDateTime, londonDay, londonTime } from "./dates";
+import { addMonthsToDay, calendarMonth, financialYear, londonDate, londonDateTime, londonDay, londonTime } from "./dates";
 
 describe("London dates", () => {
   it("shows summer times in BST, not UTC", () => {
@@ -21,5 +21,25 @@ describe("London dates", () => {
     ["2099-12-31T12:00:00Z", "2099-00"],
   ])("puts %s in financial year %s", (when, year) => {
     expect(financialYear(when)).toBe(year);
+  });
+});
+
+describe("calendar months", () => {
+  it.each([
+    ["2027-01-15", 3, "2027-04-15"],
+    ["2027-01-31", 1, "2027-02-28"], // the month's last day
+    ["2028-01-31", 1, "2028-02-29"], // in a leap year
+    ["2027-03-31", 3, "2027-06-30"],
+    ["2027-11-30", 3, "2028-02-29"],
+    ["2027-12-15", 1, "2028-01-15"], // into the next year
+    ["2027-03-31", -1, "2027-02-28"], // and back
+    ["2028-02-29", 12, "2029-02-28"],
+  ])("%s + %i months is %s", (day, n, expected) => {
+    expect(addMonthsToDay(day, n)).toBe(expected);
+  });
+
+  it("names a month", () => {
+    expect(calendarMonth("2027-03-01")).toBe("March 2027");
+    expect(calendarMonth(new Date("2027-12-01T00:00:00Z"))).toBe("December 2027");
   });
 });

@@ -25,6 +25,9 @@ export const londonDay = (d: Date | string) => formats.isoParts.format(new Date(
 /** A calendar date stored as @db.Date (midnight UTC) shown as that day. */
 export const calendarDate = (d: Date | string) => formats.calendarDay.format(new Date(d));
 
+/** 2026-11-23: the day a @db.Date (midnight UTC) stores, or null when there is none. */
+export const storedDay = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : null);
+
 const weekdayParts = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
 /** "Friday 25 December 2026", or "Friday 25 December" without the year: a calendar day (yyyy-mm-dd) with its weekday, no comma (GOV.UK style). */
@@ -60,3 +63,21 @@ export function londonMoment(day: string, minutes = 0) {
 export function addDaysToDay(day: string, n: number) {
   return new Date(new Date(`${day}T00:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The calendar day (yyyy-mm-dd) `n` calendar months after `day`; a day the
+ * later month does not have becomes its last (31 January + 1 month is 28 or
+ * 29 February; 29 February + 12 months is 28 February in a year not leap).
+ */
+export function addMonthsToDay(day: string, n: number) {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(year, month - 1 + n, 1));
+  const lastDate = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(date, lastDate));
+  return first.toISOString().slice(0, 10);
+}
+
+const monthFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" });
+
+/** "March 2027": the month a calendar day (yyyy-mm-dd, or a @db.Date) falls in. */
+export const calendarMonth = (d: Date | string) => monthFormat.format(typeof d === "string" ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : d);

@@ -14,9 +14,9 @@ import { createDb, type Db } from "~/db.server";
 import { openDatabaseServer, type DatabaseServer } from "../../server/database";
 import { createCase, createUser } from "../factories";
 import { freePort, missingBuildMessage, projectRoot, startAppServer, type AppServer, signInOverHttp } from "./browser";
+import { PASSWORD } from "./referral-pages";
 
 const EMAIL = "e2e-restart@example.org";
-const PASSWORD = "correct-horse-battery-staple-2026";
 // A folder of its own: the server's password files go beside its data directory.
 const folder = path.join(projectRoot, "data", `e2e-restart-${process.pid}`);
 const dataDir = path.join(folder, "pg");

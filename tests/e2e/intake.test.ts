@@ -6,21 +6,21 @@
 // its flagged-only view, sees the flag on the case, and reads every answer in
 // the case file's referral section. "Delete my answers" removes a draft; the
 // privacy notice opens from the form; an admin adds, changes and removes a
-// bank holiday. Every page is checked with axe-core (WCAG 2.2 A and AA) and
+// bank holiday, and changes a service rule. Every page is checked with axe-core (WCAG 2.2 A and AA) and
 // for console errors and CSP violations.
 //
 // Referrals sent by this file: one (from 127.0.0.1), under the default limit
 // of 10 an hour per address.
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createCase, createUser } from "../factories";
-import { launchBrowser, missingBuildMessage, startAppServer, type AppServer } from "./browser";
+import { createCase } from "../factories";
 import {
   answerScreener,
   answerShown,
   answerWhoYouAre,
   arrive,
+  browserSuite,
   CHECK_TITLE,
   choose,
   continueToCheck,
@@ -30,8 +30,8 @@ import {
   fillDate,
   group,
   heading,
-  OpenedPages,
   PARENT,
+  PASSWORD,
   signIn,
   START_TITLE,
   startReferral,
@@ -39,42 +39,26 @@ import {
 
 const LADO_EMAIL = "e2e-intake-lado@example.org";
 const ADMIN_EMAIL = "e2e-intake-admin@example.org";
-const PASSWORD = "correct-horse-battery-staple-2026";
 // A whole referral with axe scans takes about 15 s alone, more when test files run in parallel.
 const TEST_TIMEOUT_MS = 90_000;
 const NOT_ANSWERED = "Not answered";
 
-let server: AppServer | undefined;
-let browser: Browser | undefined;
 /** Contacts already waiting, older than the parent's and not flagged: without the flag they would come first. */
 let waitingBefore: string[] = [];
-const pages = new OpenedPages(
-  () => browser!,
-  () => server!.url,
-);
+const { pages } = browserSuite({
+  lado: { roles: ["LADO"], email: LADO_EMAIL },
+  admin: { roles: ["ADMIN"], email: ADMIN_EMAIL },
+});
 
 beforeAll(async () => {
-  const missing = missingBuildMessage();
-  if (missing) throw new Error(missing);
-  await createUser(db, { roles: ["LADO"], email: LADO_EMAIL, password: PASSWORD });
-  await createUser(db, { roles: ["ADMIN"], email: ADMIN_EMAIL, password: PASSWORD });
   for (const hoursAgo of [30, 20]) {
     const made = await createCase(db, { childInImmediateDanger: false, receivedAt: new Date(Date.now() - hoursAgo * 3_600_000) });
     waitingBefore.push(made.reference);
   }
-  server = await startAppServer({ databaseUrl: process.env.DATABASE_URL! });
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   waitingBefore = [];
-});
-
-afterEach(async () => {
-  const seen = await pages.closeAll();
-  expect(seen, `The browser reported problems:\n${seen.join("\n")}`).toEqual([]);
 });
 
 const saveAndContinue = (page: Page) => page.getByRole("button", { name: "Save and continue" }).click();
@@ -291,7 +275,9 @@ describe("a parent's referral, with a child in immediate danger, end to end", ()
       // A LADO: the parent's contact comes first, ahead of older ones, with the flag.
       const staff = await pages.open();
       await signIn(staff, LADO_EMAIL, PASSWORD);
-      // Signing in lands a LADO on the triage queue.
+      // Signing in lands a LADO on "My work"; the triage queue is one click on.
+      await arrive(staff, "My work", "/my-work");
+      await staff.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Triage", exact: true }).click();
       await arrive(staff, "Triage", "/triage");
       await expectAccessible(staff, "the triage queue with a flagged contact");
       const all = await queued(staff);
@@ -445,7 +431,7 @@ describe("deleting answers and the privacy notice", () => {
 
 describe("bank holidays, as an admin", () => {
   it(
-    "lists, adds, changes and removes a bank holiday; every page passes axe",
+    "lists, adds, changes and removes a bank holiday, then changes a service rule; every page passes axe",
     async () => {
       const page = await pages.open();
       await signIn(page, ADMIN_EMAIL, PASSWORD, "/settings/bank-holidays");
@@ -494,6 +480,26 @@ describe("bank holidays, as an admin", () => {
       await page.getByText("Extra bank holiday (celebration), Monday 15 July 2030, removed").waitFor();
       expect(await page.getByRole("cell", { name: "Extra bank holiday (celebration)", exact: true }).count()).toBe(0);
       expect(await db.bankHoliday.count({ where: { title: { startsWith: "Extra bank holiday" } } })).toBe(0);
+
+      // The service rules, from the bank holidays page (and the menu): a bad number first, then one saved.
+      expect(await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Service rules" }).count()).toBe(1);
+      await page.getByRole("link", { name: "service rules", exact: true }).click();
+      await arrive(page, "Service rules", "/settings/rules");
+      expect(await field(page, "Days without a police update").inputValue()).toBe("28");
+      await expectAccessible(page, "the service rules page");
+      pages.allow400("/settings/rules");
+      await field(page, "Days without a police update").fill("abc");
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await page.getByRole("link", { name: "Days without a police update must be a whole number" }).waitFor();
+      expect(await field(page, "Days without a police update").inputValue()).toBe("abc");
+      await expectAccessible(page, "the service rules page showing an error");
+      await field(page, "Days without a police update").fill("28");
+      await field(page, "Target for allegations concluded within one month").fill("85");
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await page.getByText("Saved: Target for allegations concluded within one month").waitFor();
+      expect(await field(page, "Target for allegations concluded within one month").inputValue()).toBe("85");
+      expect(await db.setting.findUnique({ where: { key: "concludedWithinOneMonthTarget" } })).toMatchObject({ value: 85 });
+      await db.setting.delete({ where: { key: "concludedWithinOneMonthTarget" } });
     },
     TEST_TIMEOUT_MS,
   );

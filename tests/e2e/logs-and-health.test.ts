@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createUser } from "../factories";
 import { missingBuildMessage, startAppServer, type AppServer, type LogLine } from "./browser";
+import { PASSWORD } from "./referral-pages";
 
 const EMAIL = "e2e-logs@example.org";
-const PASSWORD = "correct-horse-battery-staple-2026";
 /** Searched for in the case list: it must not reach the log. */
 const NAME = "Perpetua Fairweather";
 

@@ -7,41 +7,16 @@
 // JavaScript a file with a bad row imports its good rows and offers the bad
 // ones to download. axe-core (WCAG 2.2 A and AA) on every new page.
 import { randomUUID } from "node:crypto";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createCase, createUser } from "../factories";
-import { launchBrowser, missingBuildMessage, startAppServer, type AppServer } from "./browser";
-import { arrive, expectAccessible, field, heading, OpenedPages, signIn } from "./referral-pages";
+import { createCase } from "../factories";
+import { arrive, browserSuite, expectAccessible, field, heading, PASSWORD, signIn } from "./referral-pages";
 
 const MANAGER_EMAIL = "e2e-records-manager@example.org";
-const PASSWORD = "correct-horse-battery-staple-2026";
 const TEST_TIMEOUT_MS = 120_000;
 
-let server: AppServer | undefined;
-let browser: Browser | undefined;
-const pages = new OpenedPages(
-  () => browser!,
-  () => server!.url,
-);
-
-beforeAll(async () => {
-  const missing = missingBuildMessage();
-  if (missing) throw new Error(missing);
-  await createUser(db, { roles: ["MANAGER"], email: MANAGER_EMAIL, password: PASSWORD, name: "Morag Ellis" });
-  server = await startAppServer({ databaseUrl: process.env.DATABASE_URL!, env: { UPLOAD_DIR: process.env.UPLOAD_DIR! } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  const seen = await pages.closeAll();
-  expect(seen, `The browser reported problems:\n${seen.join("\n")}`).toEqual([]);
-});
+const { pages } = browserSuite({ manager: { roles: ["MANAGER"], email: MANAGER_EMAIL, name: "Morag Ellis" } });
 
 const HEADER =
   "reference,received_at,source,referrer_organisation,referrer_sector,subject_first_name,subject_last_name,subject_date_of_birth,subject_employer,subject_sector,decision,decision_at,harm_categories";

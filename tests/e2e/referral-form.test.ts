@@ -12,17 +12,16 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createUser } from "../factories";
 import { minimalPdf } from "../fixtures/files";
-import { launchBrowser, missingBuildMessage, startAppServer, type AppServer } from "./browser";
 import {
   answerScreener,
   answerShown,
   answerWhoYouAre,
   arrive,
+  browserSuite,
   CHECK_TITLE,
   choose,
   continueToCheck,
@@ -36,7 +35,7 @@ import {
   heading,
   inWords,
   isFocused,
-  OpenedPages,
+  PASSWORD,
   signIn,
   START_TITLE,
   startReferral,
@@ -44,41 +43,22 @@ import {
 } from "./referral-pages";
 
 const EMAIL = "e2e-referrals-lado@example.org";
-const PASSWORD = "correct-horse-battery-staple-2026";
 const PDF_NAME = "notes-of-what-was-said.pdf";
 // A whole referral with axe scans takes about 11 s alone, more when test files run in parallel.
 const TEST_TIMEOUT_MS = 90_000;
 
-let server: AppServer | undefined;
-let browser: Browser | undefined;
 let pdfPath: string;
 let tempDir: string | undefined;
-const pages = new OpenedPages(
-  () => browser!,
-  () => server!.url,
-);
+const { pages } = browserSuite({ lado: { roles: ["LADO"], email: EMAIL } });
 
-beforeAll(async () => {
-  const missing = missingBuildMessage();
-  if (missing) throw new Error(missing);
-  await createUser(db, { roles: ["LADO"], email: EMAIL, password: PASSWORD });
+beforeAll(() => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "lado-e2e-referral-"));
   pdfPath = path.join(tempDir, PDF_NAME);
   fs.writeFileSync(pdfPath, minimalPdf("Notes of what was said"));
-  // UPLOAD_DIR (the test file's temporary folder) comes through from process.env.
-  server = await startAppServer({ databaseUrl: process.env.DATABASE_URL! });
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const seen = await pages.closeAll();
-  expect(seen, `The browser reported problems:\n${seen.join("\n")}`).toEqual([]);
 });
 
 // ---------------------------------------------------------------- an employer's answers, by label
@@ -170,8 +150,8 @@ async function attachPdf(page: Page) {
 
 async function signInAsLado(page: Page) {
   await signIn(page, EMAIL, PASSWORD);
-  // A LADO's home is the triage queue (app/auth/home.ts).
-  await arrive(page, "Triage", "/triage");
+  // A LADO's home is "My work" (app/auth/home.ts).
+  await arrive(page, "My work", "/my-work");
 }
 
 // ---------------------------------------------------------------- keyboard only

@@ -1,11 +1,22 @@
 // Shared by the end-to-end tests that drive the public referral form and the
-// staff pages after it (tests/e2e/referral-form.test.ts, intake.test.ts):
-// pages opened in fresh browser contexts and watched for problems, finding
-// fields by their labels as a screen reader would, axe checks, and the steps
-// of the form every referrer takes whoever they are.
+// staff pages after it (tests/e2e/*.test.ts): a test file's server, browser
+// and users (browserSuite), pages opened in fresh browser contexts and
+// watched for problems, finding fields by their labels as a screen reader
+// would, axe checks, and the steps of the form every referrer takes whoever
+// they are.
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { expect } from "vitest";
-import { describeViolations, seriousAxeViolations, watchForProblems } from "./browser";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { db } from "~/db.server";
+import { createUser, type UserInput } from "../factories";
+import {
+  describeViolations,
+  launchBrowser,
+  missingBuildMessage,
+  seriousAxeViolations,
+  startAppServer,
+  watchForProblems,
+  type AppServer,
+} from "./browser";
 
 export const REFERENCE = /^LADO-\d{4}-\d{5}$/;
 
@@ -58,6 +69,58 @@ export class OpenedPages {
     for (const { context } of this.opened.splice(0)) await context.close();
     return seen;
   }
+}
+
+// ---------------------------------------------------------------- a test file's server, browser and users
+
+/** The password of every user the browser tests sign in as. */
+export const PASSWORD = "correct-horse-battery-staple-2026";
+
+type StaffUser = Awaited<ReturnType<typeof createUser>>;
+
+/**
+ * Registers the hooks of a browser test file. Before all: its `users` (each
+ * with PASSWORD), then the production server on the file's own database (and
+ * its UPLOAD_DIR, which the server inherits) and Chromium. After each test:
+ * closes the test's pages and fails on the problems they reported. After all:
+ * stops both. Hooks the file registers after calling this run after these
+ * before all (with the users made and the server answering), and before them
+ * after all.
+ *
+ *   const { pages, users } = browserSuite({ lado: { roles: ["LADO"], email: "e2e-x-lado@example.org" } });
+ */
+export function browserSuite<Key extends string>(users: Record<Key, Pick<UserInput, "roles" | "name"> & { email: string }>) {
+  let server: AppServer | undefined;
+  let browser: Browser | undefined;
+  const made = {} as Record<Key, StaffUser>;
+  const pages = new OpenedPages(
+    () => browser!,
+    () => server!.url,
+  );
+
+  beforeAll(async () => {
+    const missing = missingBuildMessage();
+    if (missing) throw new Error(missing);
+    for (const key of Object.keys(users) as Key[]) made[key] = await createUser(db, { ...users[key], password: PASSWORD });
+    server = await startAppServer({ databaseUrl: process.env.DATABASE_URL! });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(async () => {
+    const seen = await pages.closeAll();
+    expect(seen, `The browser reported problems:\n${seen.join("\n")}`).toEqual([]);
+  });
+
+  return {
+    pages,
+    /** The users made, by their keys in `users` (filled in before all). */
+    users: made as Readonly<Record<Key, StaffUser>>,
+  };
 }
 
 export async function expectAccessible(page: Page, what: string) {
@@ -164,6 +227,17 @@ export function answerShown(page: Page, question: string) {
   return page
     .locator(".govuk-summary-list__row")
     .filter({ has: page.getByRole("term").getByText(question, { exact: true }) })
+    .getByRole("definition")
+    .first();
+}
+
+/** The value beside a key in the summary lists of the page, or of a part of it. */
+export function valueOf(scope: Page | Locator, key: string) {
+  // The row's own term, found from the page: a filter's locator is matched inside each row.
+  const page = "goto" in scope ? scope : scope.page();
+  return scope
+    .locator(".govuk-summary-list__row")
+    .filter({ has: page.getByRole("term").getByText(key, { exact: true }) })
     .getByRole("definition")
     .first();
 }

@@ -10,8 +10,8 @@ import { db } from "~/db.server";
 import { createCase, createUser } from "../factories";
 import { minimalPdf } from "../fixtures/files";
 import { launchBrowser, signInOverHttp, startAppServer, type AppServer } from "./browser";
+import { PASSWORD } from "./referral-pages";
 
-const PASSWORD = "correct-horse-battery-staple-2026";
 const KB = 1024;
 const MB = 1024 * KB;
 
@@ -217,7 +217,7 @@ describe("in a browser", () => {
     await page.getByLabel("Email address").fill(lado.email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/triage"); // a LADO's home
+    await page.waitForURL("**/my-work"); // a LADO's home
     await page.goto("/cases");
     await page.getByRole("heading", { level: 1, name: "Cases", exact: true }).waitFor();
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -6,19 +6,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createCase, createUser } from "../factories";
-import {
-  describeViolations,
-  launchBrowser,
-  missingBuildMessage,
-  seriousAxeViolations,
-  startAppServer,
-  watchForProblems,
-  type AppServer,
-} from "./browser";
+import { launchBrowser, missingBuildMessage, startAppServer, watchForProblems, type AppServer } from "./browser";
+import { expectAccessible, PASSWORD } from "./referral-pages";
 
 const EMAIL = "e2e-lado@example.org";
 const MANAGER_EMAIL = "e2e-manager@example.org";
-const PASSWORD = "correct-horse-battery-staple-2026";
 
 let server: AppServer | undefined;
 let browser: Browser | undefined;
@@ -59,11 +51,6 @@ function allowProblems(pattern: RegExp) {
   problems.splice(0, problems.length, ...kept);
 }
 
-async function expectAccessible(what: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `axe-core found serious or critical problems on ${what}:\n${describeViolations(violations)}`).toEqual([]);
-}
-
 describe("signing in and opening a case", () => {
   it("serves the sign-in page with the security headers", async () => {
     const response = await page.goto("/sign-in");
@@ -78,7 +65,7 @@ describe("signing in and opening a case", () => {
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
     expect(headers["referrer-policy"]).toBe("no-referrer");
     expect(headers["x-content-type-options"]).toBe("nosniff");
-    await expectAccessible("the sign-in page");
+    await expectAccessible(page, "the sign-in page");
   });
 
   it("refuses a wrong password with an error summary", async () => {
@@ -94,7 +81,7 @@ describe("signing in and opening a case", () => {
     // The action answers 400, as it should, and Chromium logs any 4xx response as a console error
     // (for /sign-in.data after hydration, or /sign-in itself if the click came first).
     allowProblems(/Failed to load resource: the server responded with a status of 400 .*\(http:\/\/localhost:\d+\/sign-in(\.data)?[?)]/);
-    await expectAccessible("the sign-in page showing an error");
+    await expectAccessible(page, "the sign-in page showing an error");
   });
 
   it("signs a LADO in, finds the case in the list, opens it and records the view", async () => {
@@ -102,13 +89,13 @@ describe("signing in and opening a case", () => {
     await page.getByLabel("Email address").fill(EMAIL);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    // Remix navigates in the page: wait for the new content, not only the address. A LADO lands on triage.
-    await page.getByRole("heading", { level: 1, name: "Triage", exact: true }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/triage");
+    // Remix navigates in the page: wait for the new content, not only the address. A LADO lands on "My work".
+    await page.getByRole("heading", { level: 1, name: "My work", exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/my-work");
     await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Cases", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Cases", exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/cases");
-    await expectAccessible("the case list");
+    await expectAccessible(page, "the case list");
 
     await page.getByLabel("Search by reference").fill(wanted.reference);
     await page.getByRole("button", { name: "Search" }).click();
@@ -123,7 +110,7 @@ describe("signing in and opening a case", () => {
     await page.getByRole("heading", { level: 1, name: wanted.reference }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/cases/${wanted.reference}`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(wanted.reference);
-    await expectAccessible("the case page");
+    await expectAccessible(page, "the case page");
 
     const views = await db.auditEvent.findMany({ where: { action: "case.view", caseId: wanted.id } });
     expect(views.length).toBeGreaterThanOrEqual(1);
@@ -149,7 +136,7 @@ describe("the case file's sections", () => {
     await managerPage.getByLabel("Email address").fill(MANAGER_EMAIL);
     await managerPage.getByLabel("Password").fill(PASSWORD);
     await managerPage.getByRole("button", { name: "Sign in" }).click();
-    await managerPage.waitForURL("**/triage"); // a manager's home
+    await managerPage.waitForURL("**/team"); // a manager's home
     await managerPage.goto(`/cases/${file.reference}`);
 
     const nav = managerPage.getByRole("navigation", { name: "Case file" });
@@ -172,8 +159,7 @@ describe("the case file's sections", () => {
       expect(new URL(managerPage.url()).pathname).toBe(`/cases/${file.reference}${slug ? `/${slug}` : ""}`);
       expect(await nav.getByRole("link", { name: title, exact: true }).getAttribute("aria-current")).toBe("page");
       expect(await managerPage.getByRole("heading", { level: 1 }).textContent()).toContain(file.reference);
-      const violations = await seriousAxeViolations(managerPage);
-      expect(violations, `axe-core on the ${title} section:\n${describeViolations(violations)}`).toEqual([]);
+      await expectAccessible(managerPage, `the ${title} section`);
     }
 
     // The audit trail, opened by its link, shows the trail (not the case file again) and each view once.

@@ -9,16 +9,15 @@
 //
 // Referrals sent by this file: one (from 127.0.0.1), under the limit of 10 an hour.
 import { createHash } from "node:crypto";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { readDocument } from "~/documents/storage.server";
-import { createUser } from "../factories";
-import { launchBrowser, missingBuildMessage, startAppServer, type AppServer } from "./browser";
 import {
   answerScreener,
   answerWhoYouAre,
   arrive,
+  browserSuite,
   choose,
   continueToCheck,
   daysAgo,
@@ -28,42 +27,21 @@ import {
   fillDate,
   group,
   heading,
-  OpenedPages,
   PARENT,
+  PASSWORD,
   signIn,
   startReferral,
+  valueOf,
 } from "./referral-pages";
 
 const LADO_EMAIL = "e2e-advice-lado@example.org";
 const MANAGER_EMAIL = "e2e-advice-manager@example.org";
-const PASSWORD = "correct-horse-battery-staple-2026";
 const TEST_TIMEOUT_MS = 120_000;
 
-let server: AppServer | undefined;
-let browser: Browser | undefined;
-const pages = new OpenedPages(
-  () => browser!,
-  () => server!.url,
-);
-
-beforeAll(async () => {
-  const missing = missingBuildMessage();
-  if (missing) throw new Error(missing);
-  await createUser(db, { roles: ["LADO"], email: LADO_EMAIL, password: PASSWORD, name: "Priya Shah" });
-  await createUser(db, { roles: ["MANAGER"], email: MANAGER_EMAIL, password: PASSWORD });
-  // The server reads its uploads where this test file's do, so the test can read the stored letter.
-  server = await startAppServer({ databaseUrl: process.env.DATABASE_URL!, env: { UPLOAD_DIR: process.env.UPLOAD_DIR! } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  const seen = await pages.closeAll();
-  expect(seen, `The browser reported problems:\n${seen.join("\n")}`).toEqual([]);
+// The server reads its uploads where this test file's do, so the test can read the stored letter.
+const { pages } = browserSuite({
+  lado: { roles: ["LADO"], email: LADO_EMAIL, name: "Priya Shah" },
+  manager: { roles: ["MANAGER"], email: MANAGER_EMAIL },
 });
 
 const saveAndContinue = (page: Page) => page.getByRole("button", { name: "Save and continue" }).click();
@@ -121,17 +99,6 @@ async function parentAsksForAdvice(page: Page) {
 
 const caseNavigation = (page: Page, title: string) =>
   page.getByRole("navigation", { name: "Case file" }).getByRole("link", { name: title, exact: true });
-
-/** The value beside a key in the summary lists of the page, or of a part of it. */
-function valueOf(scope: Page | Locator, key: string) {
-  // The row's own term, found from the page: a filter's locator is matched inside each row.
-  const page = "goto" in scope ? scope : scope.page();
-  return scope
-    .locator(".govuk-summary-list__row")
-    .filter({ has: page.getByRole("term").getByText(key, { exact: true }) })
-    .getByRole("definition")
-    .first();
-}
 
 /** A part of a case file section: a region named by its heading. */
 const part = (page: Page, title: string) => page.getByRole("region", { name: title, exact: true });

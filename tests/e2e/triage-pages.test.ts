@@ -5,15 +5,12 @@
 // consideration and first decision in one form; a manager allocates a
 // contact; a LADO links two contacts about one matter; an auditor lands on
 // the audits they are named in; the prior-history section of a repeat subject.
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createCase, createOrganisation, createUser } from "../factories";
-import { launchBrowser, missingBuildMessage, startAppServer, type AppServer } from "./browser";
+import { createCase, createOrganisation } from "../factories";
 import { immediateActionLabels } from "~/triage/labels";
-import { choose, expectAccessible, field, group, heading, OpenedPages, signIn } from "./referral-pages";
+import { browserSuite, choose, expectAccessible, field, group, heading, PASSWORD, signIn } from "./referral-pages";
 
-const PASSWORD = "correct-horse-battery-staple-2026";
 const LADO = { email: "e2e-triage-lado@example.org", name: "Tomasz Nowak" };
 const OTHER_LADO = { email: "e2e-triage-lado-2@example.org", name: "Aisha Bello" };
 const MANAGER = { email: "e2e-triage-manager@example.org", name: "Ruth Mensah" };
@@ -21,32 +18,11 @@ const AUDITOR = { email: "e2e-triage-auditor@example.org", name: "Colin Pryce" }
 const TEST_TIMEOUT_MS = 60_000;
 const IMMEDIATE_NONE = immediateActionLabels.NONE;
 
-let server: AppServer | undefined;
-let browser: Browser | undefined;
-const pages = new OpenedPages(
-  () => browser!,
-  () => server!.url,
-);
-
-beforeAll(async () => {
-  const missing = missingBuildMessage();
-  if (missing) throw new Error(missing);
-  await createUser(db, { roles: ["LADO"], email: LADO.email, name: LADO.name, password: PASSWORD });
-  await createUser(db, { roles: ["LADO"], email: OTHER_LADO.email, name: OTHER_LADO.name, password: PASSWORD });
-  await createUser(db, { roles: ["MANAGER"], email: MANAGER.email, name: MANAGER.name, password: PASSWORD });
-  await createUser(db, { roles: ["AUDITOR"], email: AUDITOR.email, name: AUDITOR.name, password: PASSWORD });
-  server = await startAppServer({ databaseUrl: process.env.DATABASE_URL! });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  const seen = await pages.closeAll();
-  expect(seen, `The browser reported problems:\n${seen.join("\n")}`).toEqual([]);
+const { pages } = browserSuite({
+  lado: { roles: ["LADO"], ...LADO },
+  otherLado: { roles: ["LADO"], ...OTHER_LADO },
+  manager: { roles: ["MANAGER"], ...MANAGER },
+  auditor: { roles: ["AUDITOR"], ...AUDITOR },
 });
 
 describe("triage in a browser", () => {
@@ -55,7 +31,7 @@ describe("triage in a browser", () => {
     async () => {
       const contact = await createCase(db, { receivedAt: new Date(Date.now() - 60 * 60_000), reportedHarmCategories: ["PHYSICAL"] });
       const page = await pages.open();
-      await signIn(page, LADO.email, PASSWORD);
+      await signIn(page, LADO.email, PASSWORD, "/triage");
       expect(new URL(page.url()).pathname).toBe("/triage");
       await page.getByRole("button", { name: `Take ${contact.reference}` }).click();
       await page.getByText(`You have taken ${contact.reference}`).waitFor();

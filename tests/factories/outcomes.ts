@@ -100,6 +100,9 @@ const ONWARD_DETAIL: Record<OnwardBody, string> = {
   HCPC: "Fitness to practise referral to the Health and Care Professions Council.",
   SOCIAL_WORK_ENGLAND: "Fitness to practise referral to Social Work England.",
   FOSTERING_PANEL: "Carer's approval referred back to the fostering panel for review.",
+  CHARITY_COMMISSION: "Serious incident report to the Charity Commission by the charity's trustees.",
+  SPORTS_GOVERNING_BODY: "Referral to the national governing body's safeguarding case management team.",
+  POLICE_PROFESSIONAL_STANDARDS: "Referral to the force's professional standards department.",
   OTHER: "Referral to the national governing body's safeguarding team.",
 };
 

@@ -6,7 +6,8 @@
 import type { ReactNode } from "react";
 import type { EmployerInvestigation } from "~/generated/prisma/client";
 import { DecisionCategory, EmployerResult, HarmCategory, HarmCriterion, ImmediateAction } from "~/generated/prisma/enums";
-import { Checkboxes, DateInput, Radios, Textarea, TextInput, type FieldState } from "~/components/form-fields";
+import { Checkboxes, DateInput, Radios, Textarea, TextInput, YesNo, type FieldState } from "~/components/form-fields";
+import { ChangeDetails, dateParts, stateFor, SubmitButton } from "~/components/section-forms";
 import { StaffForm } from "~/components/staff-form";
 import {
   decisionHints,
@@ -16,49 +17,9 @@ import {
   harmCriterionLabels,
   immediateActionLabels,
 } from "~/triage/labels";
-import { londonDay } from "~/utils/dates";
-import type { Intent } from "./schema.server";
+import { londonDay, storedDay } from "~/utils/dates";
 
-type FormValues = Record<string, string | string[]>;
-
-/** What the action answered, for the form that sent it only (another form keeps its own defaults). */
-export function stateFor(result: FieldState | undefined, ...intents: Intent[]): FieldState | undefined {
-  const sent = result?.values?.intent;
-  return typeof sent === "string" && (intents as string[]).includes(sent) ? result : undefined;
-}
-
-/** A yyyy-mm-dd as a GOV.UK date input's three boxes. */
-function dateParts(name: string, day: string | null | undefined): FormValues {
-  if (!day) return {};
-  const [year = "", month = "", date = ""] = day.slice(0, 10).split("-");
-  return { [`${name}-day`]: String(Number(date)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year };
-}
-
-function SubmitButton({ intent, secondary, children }: { intent: Intent; secondary?: boolean; children: ReactNode }) {
-  return (
-    <button
-      type="submit"
-      name="intent"
-      value={intent}
-      className={`govuk-button${secondary ? " govuk-button--secondary" : ""}`}
-      data-module="govuk-button"
-    >
-      {children}
-    </button>
-  );
-}
-
-/** A GOV.UK details element around a form for changing what is recorded; open when that form has errors. */
-export function ChangeDetails({ summary, open, children }: { summary: string; open: boolean; children: ReactNode }) {
-  return (
-    <details className="govuk-details" open={open}>
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">{summary}</span>
-      </summary>
-      <div className="govuk-details__text">{children}</div>
-    </details>
-  );
-}
+export { ChangeDetails, stateFor };
 
 // ---------------------------------------------------------------------------
 // Initial consideration
@@ -86,15 +47,10 @@ function ConsiderationFields({ state }: { state?: FieldState }) {
   const actions = Object.values(ImmediateAction).filter((a) => a !== "NONE");
   return (
     <>
-      <Radios
+      <YesNo
         name="priorHistorySeen"
         legend="Have you seen the prior history of this person and setting?"
         hint="Earlier contacts about the same person, and about the same setting in the last three years"
-        inline
-        options={[
-          { value: "yes", label: "Yes" },
-          { value: "no", label: "No" },
-        ]}
         state={state}
       />
       <Checkboxes
@@ -224,8 +180,7 @@ export function agreementFields(investigation: Investigation | null, today: stri
       agreedActions: investigation.agreedActions,
       ...dateParts("agreedAt", londonDay(investigation.agreedAt)),
       investigator: investigation.investigator ?? "",
-      // A @db.Date: midnight UTC names the day.
-      ...dateParts("reportBackBy", investigation.reportBackBy ? new Date(investigation.reportBackBy).toISOString() : null),
+      ...dateParts("reportBackBy", storedDay(investigation.reportBackBy)),
     },
   };
 }

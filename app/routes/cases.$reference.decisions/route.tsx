@@ -105,7 +105,10 @@ export default function Decisions() {
       {current?.category === "ALLEGATION" && file._count.meetings === 0 ? <AllegationNext page={page} /> : null}
       <Consideration page={page} result={result} />
       <ThresholdDecision page={page} result={result} />
-      {current?.category === "CAUSE_FOR_CONCERN" || file.employerInvestigation ? <CauseForConcern page={page} result={result} /> : null}
+      {/* Once an allegation, the employer's investigation is on the employer section. */}
+      {current?.category === "CAUSE_FOR_CONCERN" || (file.employerInvestigation && current?.category !== "ALLEGATION") ? (
+        <CauseForConcern page={page} result={result} />
+      ) : null}
     </>
   );
 }

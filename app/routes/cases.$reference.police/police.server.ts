@@ -1,29 +1,29 @@
-// Police involvement with its dated updates and the LADO's challenges, and
-// children's social care's section 47 enquiry.
+// What the police section shows: the police involvement (with its version,
+// for the change form) and its dated updates, the LADO's challenges and
+// escalations, and children's social care's section 47 enquiry.
+import { involvementSelect, section47Select } from "~/allegations/police.server";
 import type { Prisma } from "~/db.server";
 
 export function readPolice(tx: Prisma.TransactionClient, caseId: string) {
   return tx.case.findUniqueOrThrow({
     where: { id: caseId },
     select: {
+      receivedAt: true,
       police: {
         select: {
-          force: true,
-          reference: true,
-          officerName: true,
-          officerContact: true,
-          informedAt: true,
-          status: true,
-          openedAt: true,
-          concludedAt: true,
-          updates: { orderBy: { at: "desc" }, select: { id: true, at: true, status: true, note: true } },
+          version: true,
+          ...involvementSelect,
+          updates: {
+            orderBy: { at: "desc" },
+            select: { id: true, at: true, status: true, note: true, recordedBy: { select: { name: true } } },
+          },
           challenges: {
             orderBy: { at: "desc" },
-            select: { id: true, at: true, kind: true, detail: true, response: true, respondedAt: true },
+            select: { id: true, at: true, kind: true, toWhom: true, detail: true, response: true, respondedAt: true },
           },
         },
       },
-      section47: { select: { held: true, startedAt: true, result: true } },
+      section47: { select: { version: true, ...section47Select } },
     },
   });
 }

@@ -1,71 +1,8 @@
 // The referral as it came in: who referred, the person, the children, what
-// happened and what had been done.
+// happened and what had been done, as the case file reads it back.
+import { referralAnswers, referralSelect } from "~/contacts/referral-answers";
 import type { Prisma } from "~/db.server";
 
-export function readReferral(tx: Prisma.TransactionClient, caseId: string) {
-  return tx.case.findUniqueOrThrow({
-    where: { id: caseId },
-    select: {
-      source: true,
-      namedProfessional: true,
-      screenerWorksWithChildren: true,
-      screenerAboutConduct: true,
-      childInImmediateDanger: true,
-      happenedOnline: true,
-      summary: true,
-      reportedHarmCategories: true,
-      followedRestraint: true,
-      incidentFrom: true,
-      incidentTo: true,
-      moreThanOneIncident: true,
-      employerAwareAt: true,
-      incidentLocation: true,
-      allegationMadeBy: true,
-      allegationMadeByDetail: true,
-      policeInformed: true,
-      policeReference: true,
-      socialCareInformed: true,
-      parentsInformed: true,
-      subjectAware: true,
-      suspendedOrRedeployed: true,
-      actionsSoFar: true,
-      referrer: {
-        select: {
-          type: true,
-          name: true,
-          role: true,
-          organisationName: true,
-          phone: true,
-          email: true,
-          seniorManagerAware: true,
-          organisation: { select: { name: true, sector: true } },
-        },
-      },
-      subject: {
-        select: {
-          firstName: true,
-          lastName: true,
-          previousNames: true,
-          dateOfBirth: true,
-          sex: true,
-          ethnicGroup: true,
-          ethnicity: true,
-          address: true,
-          jobTitle: true,
-          roleGroup: true,
-          employerName: true,
-          sector: true,
-          employmentBasis: true,
-          startDate: true,
-          otherWorkWithChildren: true,
-          ownChildrenOrCaring: true,
-          previousConcernsKnown: true,
-          employer: { select: { name: true, sector: true, localAuthority: true } },
-          agency: { select: { name: true } },
-          fosteringService: { select: { name: true } },
-        },
-      },
-      children: { orderBy: { id: "asc" }, select: { id: true, name: true, ageYears: true, sex: true, setting: true } },
-    },
-  });
+export async function readReferral(tx: Prisma.TransactionClient, caseId: string) {
+  return referralAnswers(await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: referralSelect }));
 }

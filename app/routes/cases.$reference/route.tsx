@@ -16,7 +16,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, case: found } = await requireCaseAccess(request, params.reference);
   const header = await caseHeader(found.id, user.roles);
   // A LADO takes a contact nobody has; a manager allocates (cases.$reference_.allocate).
-  return { ...header, may: { take: user.roles.includes("LADO") && !header.allocatedTo, allocate: can(user.roles, "case:allocate") } };
+  return {
+    ...header,
+    may: {
+      take: user.roles.includes("LADO") && !header.allocatedTo,
+      allocate: can(user.roles, "case:allocate"),
+      export: can(user.roles, "case:export"),
+    },
+  };
 }
 
 export default function CaseFile() {
@@ -44,6 +51,14 @@ export default function CaseFile() {
             </StaffForm>
           ) : null}
         </div>
+        {header.may.export ? (
+          <p className="govuk-body govuk-!-margin-bottom-2 govuk-!-display-none-print">
+            {/* A plain link: the file downloads (cases.$reference_.case-file[.]pdf) instead of being routed by Remix. */}
+            <a className="govuk-link" href={sectionPath(header.reference, "case-file.pdf")} download>
+              Download the whole case file (PDF)
+            </a>
+          </p>
+        ) : null}
         {header.flags.length ? (
           <ul className="govuk-list app-case-flags" aria-label="Needs attention">
             {header.flags.map((flag) => (
