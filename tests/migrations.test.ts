@@ -110,3 +110,35 @@ describe("the intake migration (issue 14)", () => {
     expect(harmValues.rows.map((r: { value: string }) => r.value)).not.toContain("ONLINE_CONDUCT");
   });
 });
+
+describe("the meetings-recorded migration (issue 17)", () => {
+  const RECORDED = migrationFolders().find((name) => name.endsWith("_meetings_recorded"))!;
+  const name = `${databaseName}_meetings`;
+  const upgrade = new pg.Client({ connectionString: withDatabase(adminUrl, name) });
+  beforeAll(async () => {
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    await upgrade.connect();
+  });
+  afterAll(async () => {
+    await upgrade.end();
+    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)}`);
+  });
+
+  it("marks the meetings written before as recorded when held, and leaves a meeting only scheduled alone", async () => {
+    for (const migration of migrationFolders()) if (migration < RECORDED) await upgrade.query(migrationSql(migration));
+    await upgrade.query(`
+      INSERT INTO "Case" (id, reference, source, "receivedAt", summary) VALUES
+        ('00000000-0000-4000-8000-00000000000c', 'LADO-2025-00003', 'PHONE', '2025-06-02T09:00:00Z', 'Shouted at a pupil.');
+      INSERT INTO "Meeting" (id, "caseId", type, "heldAt", "informationShared", decisions) VALUES
+        ('00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-00000000000c', 'EVALUATION', '2025-06-05T10:00:00Z', 'Police and school shared what they knew.', 'Police to investigate.');
+      INSERT INTO "Meeting" (id, "caseId", type, "heldAt") VALUES
+        ('00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-00000000000c', 'REVIEW', '2025-07-03T10:00:00Z');
+    `);
+    for (const migration of migrationFolders()) if (migration >= RECORDED) await upgrade.query(migrationSql(migration));
+    const meetings = await upgrade.query(`SELECT type, "recordedAt" FROM "Meeting" ORDER BY "heldAt"`);
+    expect(meetings.rows).toEqual([
+      { type: "EVALUATION", recordedAt: new Date("2025-06-05T10:00:00Z") },
+      { type: "REVIEW", recordedAt: null },
+    ]);
+  });
+});

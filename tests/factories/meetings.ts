@@ -84,6 +84,8 @@ export function attendeesFor(c: CaseFacts): AttendeeFields[] {
   return people.map((p, i) => ({ name: personName().full, ...p, attended: i < 2 || chance(0.85) }));
 }
 
+const MODES = ["IN_PERSON", "ONLINE", "HYBRID", "ONLINE"] as const;
+
 /** The evaluation (ASV) meeting: within 5 working days of the decision, nearly always. */
 export const evaluationTime = (decidedAt: Date) => officeTime(decidedAt, chance(0.88) ? between(1, 5) : 7);
 
@@ -93,6 +95,10 @@ export function meetingData(c: CaseFacts, type: MeetingType, fields: Omit<Meetin
   return {
     type,
     heldAt,
+    // Held and recorded (no extra random draws, so the rest of the seeded data stays as it was).
+    mode: MODES[heldAt.getUTCDate() % MODES.length],
+    chair: c.officerName ?? "LADO",
+    recordedAt: heldAt,
     informationShared: MEETING_TEXT[type].shared(c),
     decisions: MEETING_TEXT[type].decisions,
     nextReviewDate: type === "OUTCOME" ? null : dateOnly(addDays(heldAt, 28)),
