@@ -136,6 +136,10 @@ describe("upload, dry run, import", () => {
     const response = value as Response;
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="past-years.bad.csv"');
     expect(await textOf(response)).toBe(`\uFEFF${csv(HEADER, `${bad},2019-05-01,carrier_pigeon,A,B,advice,2019-05-02`)}`);
+    const taken = await db.auditEvent.findFirstOrThrow({
+      where: { action: "records.export", userId: manager.user.id, subjectId: done.job.batch!.id },
+    });
+    expect(taken.details).toMatchObject({ file: "bad rows", jobId });
   });
 
   it("shows a file unreadable past its header as not importable, with the line, in the dry run", async () => {

@@ -131,7 +131,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "advice-tracker.view": "Viewed the advice tracker",
   "advice-tracker.export": "Exported the advice tracker",
   "records.import": "Imported past records",
-  "records.export": "Exported every case",
+  "records.export": "Exported records (every case, or an import's bad rows)",
   "meeting.schedule": "Scheduled a meeting",
   "meeting.record": "Recorded a meeting",
   "meeting.cancel": "Cancelled a meeting",
